@@ -1,0 +1,107 @@
+import { z } from "zod";
+import { categorySchema, riskSchema } from "../classify/verdict-schema.ts";
+
+/** A server id is its definition's file name: a slug safe in paths and URLs. */
+export const serverIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a slug of lower-case letters, digits and single hyphens")
+  .max(64, "at most 64 characters");
+
+/** Exact versions only: a range would let two crawls see different servers. */
+const exactVersion = z
+  .string()
+  .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, "an exact version such as 1.2.3 (no ranges, no tags)");
+
+export const packageSchema = z
+  .object({
+    /** Only npm packages are installed by the crawler. */
+    registry: z.literal("npm"),
+    /** Package name as published, e.g. `@modelcontextprotocol/server-memory`. */
+    name: z.string().regex(/^(?:@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/, "an npm package name"),
+    /** Pinned version. */
+    version: exactVersion,
+  })
+  .strict();
+
+/**
+ * An environment or header value: a placeholder, or `${VAR}` references
+ * resolved from the crawler's environment. Never a real secret.
+ */
+const templatedString = z.string().max(2000);
+
+export const overrideSchema = z
+  .object({
+    /** Category to publish instead of the classifier's. */
+    category: categorySchema.optional(),
+    /** Risk to publish instead of the classifier's. */
+    risk: riskSchema.optional(),
+    /** Why the maintainer overrides the classifier; shown on the tool page. */
+    note: z.string().min(1, "a note saying why"),
+  })
+  .strict()
+  .refine((o) => o.category !== undefined || o.risk !== undefined, {
+    message: "an override needs a category or a risk",
+  });
+
+const common = {
+  /** Display name. */
+  name: z.string().min(1).max(120),
+  /** One sentence on what the server is for. */
+  summary: z.string().min(1).max(300),
+  /** Project or product page. */
+  homepage: z.string().url(),
+  /** Source repository. */
+  repository: z.string().url(),
+  /** The npm package the crawler installs and launches. */
+  package: packageSchema.optional(),
+  /** Domain tags such as `payments`, `files`; the classifier reads them. */
+  tags: z.array(z.string().regex(/^[a-z0-9-]+$/, "lower-case words joined by hyphens")).default([]),
+  /** Per-tool overrides of the classifier, keyed by exact tool name. */
+  overrides: z.record(z.string(), overrideSchema).default({}),
+  /** Connect+list timeout for this server, when it needs more than the default. */
+  timeoutSeconds: z.number().positive().max(600).optional(),
+};
+
+export const stdioLaunchSchema = z
+  .object({
+    ...common,
+    transport: z.literal("stdio").default("stdio"),
+    /** A bin of `package`, started with the running Node. */
+    bin: z.string().min(1).optional(),
+    /** A command on PATH or a path relative to the repository, when there is no package bin. */
+    command: z.string().min(1).optional(),
+    /** Arguments; `${VAR}` references are resolved at crawl time. */
+    args: z.array(templatedString).default([]),
+    /** Environment variables; values are placeholders or `${VAR}` references. */
+    env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment variable name"), templatedString).default({}),
+    /** Working directory relative to the repository. */
+    cwd: z.string().optional(),
+  })
+  .strict()
+  .refine((d) => (d.bin !== undefined) !== (d.command !== undefined) || (d.bin === undefined && d.package !== undefined), {
+    message: "a stdio server needs `bin` (with `package`) or `command`, not both",
+    path: ["command"],
+  });
+
+export const httpLaunchSchema = z
+  .object({
+    ...common,
+    transport: z.enum(["streamable-http", "sse"]),
+    /** Endpoint URL; `${VAR}` references are resolved at crawl time. */
+    url: templatedString,
+    /** Request headers; values are placeholders or `${VAR}` references. */
+    headers: z.record(z.string(), templatedString).default({}),
+  })
+  .strict();
+
+export const serverDefinitionSchema = z.union([httpLaunchSchema, stdioLaunchSchema]);
+export type ServerDefinitionFrontMatter = z.infer<typeof serverDefinitionSchema>;
+
+/** A definition file, parsed: its id (from the file name), front matter and Markdown body. */
+export type ServerDefinition = ServerDefinitionFrontMatter & {
+  id: string;
+  /** Editorial description in Markdown, written by a maintainer. */
+  body: string;
+  /** Path of the file it came from, for error messages. */
+  file: string;
+};
