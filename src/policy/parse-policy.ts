@@ -1,0 +1,185 @@
+import { LineCounter, parseAllDocuments, type Document } from "yaml";
+import type { ZodTypeAny } from "zod";
+import { describeIssue } from "../catalog/friendly-errors.ts";
+import { formatPath, sortFindings, type Finding, type PolicyPath } from "./findings.ts";
+import {
+  conditionSchema,
+  policySchema,
+  ruleSchema,
+  stateBlockSchema,
+  toolPolicySchema,
+  type Policy,
+} from "./policy-schema.ts";
+import { checkRawText } from "./yaml-limits.ts";
+import { setOwn, yamlToData, type Position, type Positions } from "./yaml-to-data.ts";
+
+export interface ParsedPolicy {
+  /** The policy as written (rate limits not expanded); parts of the wrong shape are left out. */
+  policy: Policy;
+  /** The first document as plain data, strings where the proxy reads strings; for checks beyond the shape. */
+  data: unknown;
+  /** Problems reading the text (YAML syntax, duplicate keys, limits) and values of the wrong type. */
+  findings: Finding[];
+  /** Line and column of values and keys, when the policy came from text. */
+  positions?: Positions;
+  /** Paths (as `JSON.stringify(path)`) left out of `policy` because of their shape. */
+  broken: ReadonlySet<string>;
+}
+
+const noPositions: Positions = { at: () => undefined };
+
+/**
+ * Reads a policy file the way the proxy does (first document only,
+ * `version: 1` as the text "1") without ever throwing: every problem is a
+ * finding with a line and column.
+ */
+export function parsePolicy(text: string): ParsedPolicy {
+  const lineCounter = new LineCounter();
+  const toPosition = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: Math.max(line, 1), column: Math.max(col, 1) };
+  };
+  const failed = (offset: number, message: string): ParsedPolicy => {
+    if (lineCounter.lineStarts.length === 0) indexLines(text, lineCounter);
+    return { policy: {}, data: undefined, findings: [{ severity: "error", path: "(file)", ...toPosition(offset), message }], broken: new Set() };
+  };
+
+  if (typeof text !== "string") return { policy: {}, data: undefined, findings: [fileError("expected the policy as text")], broken: new Set() };
+  const rawProblem = checkRawText(text);
+  if (rawProblem) return failed(rawProblem.offset, rawProblem.message);
+
+  let docs: Document.Parsed[];
+  try {
+    const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    docs = Array.isArray(parsed) ? parsed : [];
+  } catch (error) {
+    return failed(0, `could not read the YAML: ${(error as Error).message}`);
+  }
+
+  const findings: Finding[] = [];
+  const first = docs[0];
+  if (first) {
+    for (const error of first.errors) {
+      findings.push({ severity: "error", path: "(file)", ...toPosition(error.pos[0]), message: yamlMessage(error.code, error.message, text, error.pos[0]) });
+    }
+    for (const warning of first.warnings) {
+      findings.push({ severity: "warning", path: "(file)", ...toPosition(warning.pos[0]), message: yamlMessage(warning.code, warning.message, text, warning.pos[0]) });
+    }
+  }
+  const second = docs[1];
+  if (second) {
+    findings.push({
+      severity: "warning",
+      path: "(file)",
+      ...toPosition(second.range[0]),
+      message: `only the first YAML document is read; the proxy ignores the ${docs.length - 1} after it`,
+    });
+  }
+  if (findings.some((f) => f.severity === "error") || !first) {
+    return { policy: {}, data: first ? undefined : {}, findings: sortFindings(findings), broken: new Set() };
+  }
+
+  const converted = yamlToData(first, toPosition);
+  if (converted.problem) {
+    const { offset, message } = converted.problem;
+    findings.push({ severity: "error", path: "(file)", ...toPosition(offset), message });
+    return { policy: {}, data: undefined, findings: sortFindings(findings), broken: new Set() };
+  }
+  const shaped = shapePolicy(converted.data ?? {}, converted.positions);
+  return { ...shaped, findings: sortFindings([...findings, ...shaped.findings]), positions: converted.positions };
+}
+
+/**
+ * Checks plain data against the schema piece by piece, so one field of the
+ * wrong type is reported and left out while everything else is kept and
+ * can still be validated. Used for text and for already parsed objects.
+ */
+export function shapePolicy(data: unknown, positions: Positions = noPositions): ParsedPolicy {
+  const findings: Finding[] = [];
+  const broken = new Set<string>();
+  const report = (path: PolicyPath, message: string) => {
+    broken.add(JSON.stringify(path));
+    findings.push({ severity: "error", path: formatPath(path), ...positions.at(path), message });
+  };
+
+  const fields = (schema: { shape: Record<string, ZodTypeAny> }, raw: unknown, path: PolicyPath, nested: Record<string, (value: unknown, path: PolicyPath) => unknown> = {}) => {
+    if (!isPlainObject(raw)) {
+      report(path, `expected a map of ${Object.keys(schema.shape).join(", ")}, got ${describe(raw)}`);
+      return undefined;
+    }
+    const out: Record<string, unknown> = {};
+    for (const [key, fieldSchema] of Object.entries(schema.shape)) {
+      if (!Object.hasOwn(raw, key) || raw[key] === undefined) continue;
+      const fieldPath = [...path, key];
+      const custom = nested[key];
+      if (custom) {
+        const value = custom(raw[key], fieldPath);
+        if (value !== undefined) out[key] = value;
+        continue;
+      }
+      const result = fieldSchema.safeParse(raw[key]);
+      if (result.success) out[key] = result.data;
+      else for (const issue of result.error.issues) report([...fieldPath, ...issue.path], describeIssue(issue));
+    }
+    return out;
+  };
+
+  const list = (raw: unknown, path: PolicyPath, element: (value: unknown, path: PolicyPath) => unknown) => {
+    if (!Array.isArray(raw)) {
+      report(path, `expected a list, got ${describe(raw)}`);
+      return undefined;
+    }
+    return raw.map((item, index) => element(item, [...path, index]) ?? {});
+  };
+
+  const condition = (raw: unknown, path: PolicyPath) => fields(conditionSchema, raw, path);
+  const state = (raw: unknown, path: PolicyPath) => fields(stateBlockSchema, raw, path);
+  const rule = (raw: unknown, path: PolicyPath) =>
+    fields(ruleSchema, raw, path, {
+      conditions: (value, p) => list(value, p, condition),
+      state,
+    });
+  const tool = (raw: unknown, path: PolicyPath) =>
+    fields(toolPolicySchema, raw, path, { rules: (value, p) => list(value, p, rule) });
+  const tools = (raw: unknown, path: PolicyPath) => {
+    if (!isPlainObject(raw)) {
+      report(path, `expected a map from tool names to their rules, got ${describe(raw)}`);
+      return undefined;
+    }
+    const out: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(raw)) setOwn(out, name, tool(value, [...path, name]) ?? {});
+    return out;
+  };
+
+  const policy = (fields(policySchema, data, [], { tools }) ?? {}) as Policy;
+  return { policy, data, findings, positions, broken };
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a map";
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function fileError(message: string): Finding {
+  return { severity: "error", path: "(file)", message };
+}
+
+/** The yaml package's messages end with "at line L, column C"; the finding carries the place already. */
+function yamlMessage(code: string, message: string, source: string, offset: number): string {
+  if (code === "DUPLICATE_KEY") {
+    const key = /^(?:"[^"\n]*"|'[^'\n]*'|[^:\n]*)/.exec(source.slice(offset, offset + 200))?.[0].trim() ?? "";
+    return `duplicate key ${key ? `${key} ` : ""}in this map; each key may appear once (the proxy refuses the file)`;
+  }
+  return `YAML syntax: ${message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "").trim()}`;
+}
+
+function indexLines(text: string, lineCounter: LineCounter): void {
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf("\n"); i !== -1 && i < text.length; i = text.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
+}

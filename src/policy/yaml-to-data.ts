@@ -1,0 +1,148 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
+import type { PolicyPath } from "./findings.ts";
+import { MAX_DEPTH, MAX_NODES } from "./yaml-limits.ts";
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface Positions {
+  /** Where the value at a path starts (or its key, for `part: "key"`). */
+  at(path: PolicyPath, part?: "key" | "value"): Position | undefined;
+}
+
+export interface Converted {
+  data: unknown;
+  positions: Positions;
+  /** Set when the document cannot be turned into data safely. */
+  problem?: { offset: number; message: string };
+}
+
+/** Paths whose value the proxy's Go structs read as text: `version: 1` is the string "1". */
+function expectsString(path: PolicyPath): boolean {
+  const n = path.length;
+  const last = path[n - 1];
+  if (n === 1) return last === "version" || last === "description" || last === "default";
+  if (n === 2) return path[0] === "hide";
+  if (path[0] !== "tools" || path[2] !== "rules") return false;
+  if (n === 5) return ["name", "action", "rate_limit", "on_deny", "approval_timeout"].includes(String(last));
+  if (n === 7 && path[4] === "conditions") return last === "path" || last === "op";
+  if (n === 6 && path[4] === "state") return last === "counter" || last === "window" || last === "increment_from";
+  return false;
+}
+
+/** A null where the Go struct has a list element is a zero-valued element, not a missing one. */
+function nullMeans(path: PolicyPath): unknown {
+  const n = path.length;
+  if (n === 2 && path[0] === "tools") return {};
+  if (n === 4 && path[2] === "rules") return {};
+  if (n === 6 && path[4] === "conditions") return {};
+  if (n === 2 && path[0] === "hide") return "";
+  return undefined;
+}
+
+/** An own property even for keys like `__proto__`, so any tool name survives. */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * Turns the first YAML document into plain data the way the proxy's Go
+ * loader would see it, recording where each value and key starts. Depth,
+ * alias expansion and self-referencing anchors are bounded.
+ */
+export function yamlToData(doc: Document.Parsed, toPosition: (offset: number) => Position): Converted {
+  const positions = new Map<string, { key?: number; value?: number }>();
+  const ancestors = new Set<Node>();
+  let nodes = 0;
+  let problem: Converted["problem"];
+
+  const remember = (path: PolicyPath, part: "key" | "value", offset: number | undefined) => {
+    if (offset === undefined) return;
+    const id = JSON.stringify(path);
+    const entry = positions.get(id) ?? {};
+    if (entry[part] === undefined) entry[part] = offset;
+    positions.set(id, entry);
+  };
+
+  const fail = (offset: number, message: string) => {
+    problem ??= { offset, message };
+    return undefined;
+  };
+
+  const convert = (node: Node | null | undefined, path: PolicyPath, offset: number): unknown => {
+    if (problem) return undefined;
+    if (path.length > MAX_DEPTH) {
+      return fail(offset, `YAML nests more than ${MAX_DEPTH} levels deep; a policy needs fewer than 10 (the proxy refuses more than 10,000)`);
+    }
+    if (++nodes > MAX_NODES) {
+      return fail(offset, `YAML expands to more than ${MAX_NODES.toLocaleString("en-US")} values (aliases repeating aliases?); a policy has a few hundred`);
+    }
+    if (node === null || node === undefined) return nullMeans(path);
+    const start = node.range?.[0] ?? offset;
+    remember(path, "value", start);
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      if (!target) return fail(start, `alias *${node.source} refers to no anchor`);
+      if (ancestors.has(target)) return fail(start, `alias *${node.source} refers to a value that contains it`);
+      return convert(target, path, start);
+    }
+    if (isScalar(node)) {
+      const value = node.value;
+      if (value === null || value === undefined) return nullMeans(path);
+      if (!expectsString(path) || typeof value === "string") return typeof value === "bigint" ? Number(value) : value;
+      return node.type === "PLAIN" && typeof node.source === "string" ? node.source : String(value);
+    }
+    ancestors.add(node);
+    try {
+      if (isSeq(node)) {
+        return node.items.map((item, index) => convert(item as Node | null, [...path, index], start));
+      }
+      if (isMap(node)) {
+        const out: Record<string, unknown> = {};
+        for (const pair of node.items) {
+          if (!isPair(pair)) continue;
+          const keyNode = pair.key as Node | null;
+          const keyStart = keyNode?.range?.[0] ?? start;
+          const key = keyText(keyNode);
+          if (key === undefined) return fail(keyStart, "a key must be plain text, not a list or a map");
+          remember([...path, key], "key", keyStart);
+          const value = convert(pair.value as Node | null, [...path, key], keyStart);
+          if (value !== undefined) setOwn(out, key, value);
+        }
+        return out;
+      }
+    } finally {
+      ancestors.delete(node);
+    }
+    return fail(start, "unsupported YAML node");
+  };
+
+  const keyText = (node: Node | null): string | undefined => {
+    if (node === null) return "";
+    const resolved = isAlias(node) ? node.resolve(doc) : node;
+    if (!resolved || !isScalar(resolved)) return undefined;
+    const value = resolved.value;
+    if (typeof value === "string") return value;
+    if (resolved.type === "PLAIN" && typeof resolved.source === "string") return resolved.source;
+    return value === null || value === undefined ? "" : String(value);
+  };
+
+  const data = convert(doc.contents as Node | null, [], 0);
+  return {
+    data: problem ? undefined : data,
+    problem,
+    positions: {
+      at(path, part = "value") {
+        // Fall back to the nearest enclosing value that has a position.
+        for (let n = path.length; n >= 0; n--) {
+          const entry = positions.get(JSON.stringify(path.slice(0, n)));
+          const offset = n === path.length ? (entry?.[part] ?? entry?.value ?? entry?.key) : entry?.value;
+          if (offset !== undefined) return toPosition(offset);
+        }
+        return undefined;
+      },
+    },
+  };
+}
