@@ -1,0 +1,86 @@
+import { Document, isMap, isPair, isScalar, isSeq, type YAMLMap } from "yaml";
+import { WILDCARD, type Condition, type Policy, type Rule, type StateBlock } from "./policy-schema.ts";
+import { codePointOrder } from "./validate-policy.ts";
+import { setOwn } from "./yaml-to-data.ts";
+
+export interface RenderOptions {
+  /** A short comment per tool key (and `"*"`), written above it; a `description` comment may head the file. */
+  comments?: Record<string, string>;
+  /** A comment for the top of the file. */
+  header?: string;
+}
+
+const ruleKeys = ["name", "action", "rate_limit", "conditions", "approval_timeout", "on_deny", "state"] as const;
+const conditionKeys = ["path", "op", "value"] as const;
+const stateKeys = ["counter", "window", "increment", "increment_from"] as const;
+
+/**
+ * Stable YAML for a policy: fixed key order, tools in code-point order
+ * with `"*"` last (where the proxy evaluates it), every string quoted
+ * when it needs to be, so `parsePolicy(renderPolicy(p)).policy` equals `p`
+ * whatever characters the tool names hold.
+ */
+export function renderPolicy(policy: Policy, options: RenderOptions = {}): string {
+  const doc = new Document(ordered(policy), { version: "1.2" });
+  const comments = options.comments ?? {};
+  if (options.header) doc.commentBefore = commentText(options.header);
+  if (isMap(doc.contents)) {
+    const find = (key: string) => (doc.contents as YAMLMap).items.find((pair) => isPair(pair) && isScalar(pair.key) && pair.key.value === key);
+    const hidePair = find("hide");
+    if (hidePair && isSeq(hidePair.value)) {
+      for (const item of hidePair.value.items) {
+        const comment = isScalar(item) && Object.hasOwn(comments, String(item.value)) ? comments[String(item.value)] : undefined;
+        if (comment && isScalar(item)) item.commentBefore = commentText(comment);
+      }
+    }
+    const toolsPair = find("tools");
+    if (toolsPair && isMap(toolsPair.value)) {
+      for (const pair of (toolsPair.value as YAMLMap).items) {
+        const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        const comment = name !== undefined && Object.hasOwn(comments, name) ? comments[name] : undefined;
+        if (comment && isScalar(pair.key)) pair.key.commentBefore = commentText(comment);
+      }
+    }
+  }
+  return doc.toString({ lineWidth: 0, indent: 2, indentSeq: true, flowCollectionPadding: false });
+}
+
+function ordered(policy: Policy): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (policy.version !== undefined) out.version = policy.version;
+  if (policy.description !== undefined) out.description = policy.description;
+  if (policy.default !== undefined) out.default = policy.default;
+  if (policy.hide !== undefined) out.hide = [...policy.hide];
+  if (policy.tools !== undefined) {
+    const tools: Record<string, unknown> = {};
+    const names = Object.keys(policy.tools).sort((a, b) => (a === WILDCARD ? 1 : b === WILDCARD ? -1 : codePointOrder(a, b)));
+    for (const name of names) {
+      const tool = policy.tools[name] ?? {};
+      setOwn(tools, name, tool.rules === undefined ? {} : { rules: tool.rules.map(orderedRule) });
+    }
+    out.tools = tools;
+  }
+  return out;
+}
+
+function orderedRule(rule: Rule): Record<string, unknown> {
+  const out = pick(rule, ruleKeys);
+  if (rule.conditions) out.conditions = rule.conditions.map((c: Condition) => pick(c, conditionKeys));
+  if (rule.state) out.state = pick(rule.state as StateBlock, stateKeys);
+  return out;
+}
+
+function pick<T extends object>(source: T, keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const value = (source as Record<string, unknown>)[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+/** One line, no control characters: a tool's text can never break out of its comment. */
+function commentText(text: string): string {
+  const line = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
+  return ` ${line.length > 400 ? `${line.slice(0, 399)}…` : line}`;
+}
