@@ -1,0 +1,26 @@
+// Browser-safe: no Node built-ins, no I/O. Used by the site build and the playground.
+export { policySchema, ruleSchema, conditionSchema, stateBlockSchema, toolPolicySchema, windows, ruleActions, operators } from "./policy-schema.ts";
+export type { Policy, Rule, Condition, StateBlock, ToolPolicy, Window, RuleAction, Operator } from "./policy-schema.ts";
+export { formatPath } from "./findings.ts";
+export type { Finding, PolicyPath } from "./findings.ts";
+export { parsePolicy, shapePolicy } from "./parse-policy.ts";
+export type { ParsedPolicy } from "./parse-policy.ts";
+export { validatePolicy } from "./validate-policy.ts";
+export type { ValidateOptions, Validation } from "./validate-policy.ts";
+export { evaluateCall, DENIED_PREFIX, APPROVAL_PREFIX } from "./evaluate-call.ts";
+export type { ToolCall, Decision, Outcome } from "./evaluate-call.ts";
+export { emptyState } from "./counter-state.ts";
+export type { PolicyState, CounterEntry } from "./counter-state.ts";
+export { parseRateLimit, formatRateLimit, expandRule } from "./rate-limit.ts";
+export type { RateLimit } from "./rate-limit.ts";
+export { compileRe2 } from "./re2-regex.ts";
+export { recommendationTable, globalLimitRow } from "./recommendation-table.ts";
+export type { RecommendationRow, RecommendedAction } from "./recommendation-table.ts";
+export { recommendRule, describeRecommendation } from "./recommend-rule.ts";
+export type { RecommendableTool, RuleRecommendation } from "./recommend-rule.ts";
+export { recommendPolicy } from "./recommend-policy.ts";
+export type { RecommendOptions, PolicyRecommendation } from "./recommend-policy.ts";
+export { renderPolicy } from "./render-policy.ts";
+export type { RenderOptions } from "./render-policy.ts";
+export { policySnippets, snippetVariants } from "./policy-snippets.ts";
+export type { PolicySnippet, SnippetVariant } from "./policy-snippets.ts";
