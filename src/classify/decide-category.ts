@@ -1,0 +1,152 @@
+/**
+ * Decides the category: every source proposes one, the most consequential
+ * wins (Financial > Destructive > Execute > Write > Read), with the
+ * standard's exception that a read-only query language stays Read.
+ */
+import { quote } from "./bounded-text.ts";
+import type { Evidence } from "./gather-evidence.ts";
+import { categoryFromHints, hintPhrase } from "./read-annotations.ts";
+import { isQueryLanguage } from "./read-parameters.ts";
+import type { NameReading } from "./read-name.ts";
+import { categoryOrder } from "./rules.ts";
+import type { Category, Signal } from "./verdict-schema.ts";
+
+export type CandidateSource = "name" | "title" | "description" | "parameters" | "annotations" | "default";
+
+export interface Candidate {
+  source: CandidateSource;
+  category: Category;
+  /** How the rationale names this evidence: "the name's verb 'delete'". */
+  phrase: string;
+  /** Kept out of the decision: corroboration only, or demoted. */
+  weak?: boolean;
+}
+
+export interface CategoryDecision {
+  category: Category;
+  candidates: Candidate[];
+  /** The candidates that decided (all with the final category, strong first). */
+  deciding: Candidate[];
+  /** The description says read-only and the query language is read-only: Execute evidence became Read. */
+  readOnlyQuery: boolean;
+  /** The name and the description disagree on whether the tool changes anything. */
+  textConflict: boolean;
+  signals: Signal[];
+}
+
+const rank = (c: Category) => categoryOrder.indexOf(c);
+
+function namePhrase(owner: "name" | "title", reading: NameReading): string {
+  const verb = reading.verb?.word ?? "";
+  if (reading.decidingObject !== undefined) return `the ${owner}'s words '${quote(verb, 30)}' and '${quote(reading.decidingObject, 30)}'`;
+  if (reading.joinedVerb !== undefined) return `the ${owner}'s verb '${quote(reading.joinedVerb, 30)}'`;
+  return `the ${owner}'s verb '${quote(verb, 30)}'`;
+}
+
+export function decideCategory(evidence: Evidence): CategoryDecision {
+  const candidates: Candidate[] = [];
+  const signals: Signal[] = [];
+  const { nameReading, titleReading, descriptionReading: desc, parameters, hints } = evidence;
+
+  const textCandidate = (owner: "name" | "title", reading: NameReading): Candidate | undefined => {
+    if (reading.category === undefined) return undefined;
+    const phrase = namePhrase(owner, reading);
+    const candidate: Candidate = { source: owner, category: reading.category, phrase };
+    signals.push({ source: owner, evidence: phrase.replace(`the ${owner}'s `, ""), effect: `suggests ${reading.category}` });
+    return candidate;
+  };
+  const fromName = textCandidate("name", nameReading);
+  if (fromName) candidates.push(fromName);
+  else {
+    signals.push({
+      source: "name",
+      evidence: nameReading.words.length > 0 ? `words '${quote(nameReading.words.join(" "), 60)}'` : "no words",
+      effect: "no known verb: the name alone says nothing",
+    });
+    const fromTitle = titleReading ? textCandidate("title", titleReading) : undefined;
+    if (fromTitle) candidates.push(fromTitle);
+  }
+
+  if (desc?.verb && desc.category !== undefined) {
+    const phrase =
+      desc.decidingObject !== undefined
+        ? `the description's words '${quote(desc.verb.word, 30)}' and '${quote(desc.decidingObject, 30)}'`
+        : `the description's verb '${quote(desc.verb.word, 30)}'`;
+    candidates.push({ source: "description", category: desc.category, phrase });
+    signals.push({ source: "description", evidence: phrase.replace("the description's ", ""), effect: `suggests ${desc.category}` });
+  }
+  if (desc?.irreversible !== undefined) {
+    candidates.push({ source: "description", category: "Destructive", phrase: `the description ('${quote(desc.irreversible, 50)}')` });
+    signals.push({ source: "description", evidence: `'${desc.irreversible}'`, effect: "says data is removed for good: suggests Destructive" });
+  }
+
+  const inspectsInput = nameReading.traits.has("inspects-input");
+  const toolSaysQueryLanguage = desc?.traits.has("query-language") ?? false;
+  let queryLanguageParameter = false;
+  for (const finding of parameters.findings) {
+    const label = `'${finding.name}'`;
+    let runs = finding.kind === "sql" || finding.kind === "command" || finding.kind === "code";
+    if (finding.kind === "query") {
+      runs = isQueryLanguage(finding.property, toolSaysQueryLanguage, nameReading.words, evidence.domain.domains);
+      if (!runs) candidates.push({ source: "parameters", category: "Read", phrase: `the search parameter ${label}`, weak: true });
+    }
+    if (finding.kind === "sql" || (finding.kind === "query" && runs)) queryLanguageParameter = true;
+    if (runs && inspectsInput) {
+      signals.push({ source: "parameters", evidence: label, effect: "code or a query to inspect, not to run: no effect" });
+    } else if (runs) {
+      const what = finding.kind === "command" ? "a command" : finding.kind === "code" ? "code" : "a query in a query language";
+      candidates.push({ source: "parameters", category: "Execute", phrase: `the parameter ${label}, which takes ${what}` });
+      signals.push({ source: "parameters", evidence: label, effect: `takes ${what} to run: suggests Execute` });
+    } else if (finding.kind === "pagination") {
+      candidates.push({ source: "parameters", category: "Read", phrase: `the paging parameter ${label}`, weak: true });
+    } else if (finding.kind === "content") {
+      candidates.push({ source: "parameters", category: "Write", phrase: `the content parameter ${label}`, weak: true });
+    } else if (finding.kind === "money") {
+      candidates.push({ source: "parameters", category: "Financial", phrase: `the amount parameter ${label}`, weak: true });
+    }
+  }
+  if (parameters.action) {
+    const { parameter, value, category } = parameters.action;
+    candidates.push({ source: "parameters", category, phrase: `the '${parameter}' parameter's action '${value}'` });
+    signals.push({ source: "parameters", evidence: `'${parameter}' allows '${value}'`, effect: `its most consequential action: suggests ${category}` });
+  }
+
+  const readOnlyClaim = desc?.traits.has("read-only-claim") ?? false;
+  const readOnlyQuery = readOnlyClaim && (toolSaysQueryLanguage || queryLanguageParameter);
+  if (readOnlyQuery) {
+    for (const c of candidates) if (c.category === "Execute") c.category = "Read";
+    signals.push({
+      source: "description",
+      evidence: `'${desc?.phrases.get("read-only-claim") ?? "read-only"}'`,
+      effect: "a read-only query language, and it says so: Read",
+    });
+  }
+
+  const strong = candidates.filter((c) => !c.weak);
+  let category: Category;
+  if (strong.length > 0) {
+    category = strong.reduce((best, c) => (rank(c.category) > rank(best) ? c.category : best), "Read" as Category);
+  } else {
+    const fromHints = categoryFromHints(hints);
+    const weak = candidates.filter((c) => c.weak);
+    if (fromHints !== undefined) {
+      category = fromHints;
+      candidates.push({ source: "annotations", category, phrase: hintPhrase(hints, category) });
+    } else if (weak.length > 0) {
+      category = weak.reduce((best, c) => (rank(c.category) > rank(best) ? c.category : best), "Read" as Category);
+    } else {
+      category = "Write";
+      candidates.push({ source: "default", category, phrase: "the spec's cautious defaults" });
+    }
+  }
+
+  const nameCategory = (fromName ?? candidates.find((c) => c.source === "title"))?.category;
+  const descriptionCategory = desc?.category !== undefined && !readOnlyQuery ? desc.category : undefined;
+  const textConflict =
+    nameCategory !== undefined &&
+    descriptionCategory !== undefined &&
+    (nameCategory === "Read") !== (descriptionCategory === "Read");
+
+  const deciding = candidates.filter((c) => c.category === category).sort((a, b) => Number(a.weak ?? false) - Number(b.weak ?? false));
+  return { category, candidates, deciding, readOnlyQuery, textConflict, signals };
+}

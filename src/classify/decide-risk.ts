@@ -1,0 +1,172 @@
+/**
+ * Decides the risk: the usual risk of the category, moved one level only for
+ * a stated reason (riskAdjustments), then toward a conflicting annotation
+ * (never down), then raised to High by hidden instructions.
+ */
+import { quote } from "./bounded-text.ts";
+import type { CategoryDecision } from "./decide-category.ts";
+import type { Evidence } from "./gather-evidence.ts";
+import { describeHints } from "./read-annotations.ts";
+import { riskAdjustments, usualRisks, type AdjustmentId } from "./rules.ts";
+import { risks, type Category, type Risk, type Signal } from "./verdict-schema.ts";
+
+export interface AppliedAdjustment {
+  id: AdjustmentId;
+  /** The rationale's sentence for it. */
+  sentence: string;
+}
+
+export interface AnnotationConflict {
+  /** The hints that disagree, as sent. */
+  hints: string;
+  /** What the tool does, per its name and description. */
+  against: string;
+  /** Whether the risk moved toward the annotation. */
+  moved: boolean;
+}
+
+export interface RiskDecision {
+  risk: Risk;
+  usual: Risk;
+  adjustments: AppliedAdjustment[];
+  conflict?: AnnotationConflict;
+  /** The hidden-instruction floor raised the risk. */
+  raisedByHiddenInstructions: boolean;
+  signals: Signal[];
+}
+
+const level = (r: Risk) => risks.indexOf(r);
+const atLevel = (n: number): Risk => risks[Math.max(0, Math.min(risks.length - 1, n))] as Risk;
+
+const hostWords = new Set(["shell", "terminal", "bash", "zsh", "powershell", "cmd", "command", "commands", "process", "subprocess"]);
+const sandboxWords = new Set(["browser", "page", "pod", "container", "sandbox", "sandboxed", "tab", "frame"]);
+const bulkNameWords = new Set(["all", "bulk", "batch", "many", "multiple", "everything", "mass"]);
+
+export function usualRisk(category: Category): Risk {
+  return usualRisks.find((u) => u.category === category)?.risk ?? "Medium";
+}
+
+export function decideRisk(evidence: Evidence, decision: CategoryDecision): RiskDecision {
+  const { category } = decision;
+  const { nameReading: name, descriptionReading: desc, parameters, hints, domain } = evidence;
+  const signals: Signal[] = [];
+  const traits = new Set([...name.traits, ...(evidence.titleReading?.traits ?? []), ...(desc?.traits ?? [])]);
+  const nameWords = new Set(name.words);
+  const findings = (kind: string) => parameters.findings.filter((f) => f.kind === kind);
+  const usual = usualRisk(category);
+  const applied: AppliedAdjustment[] = [];
+  const apply = (id: AdjustmentId, sentence: string, source: Signal["source"], evidenceText: string) => {
+    if (applied.some((a) => a.id === id)) return;
+    const adjustment = riskAdjustments.find((a) => a.id === id);
+    if (!adjustment || adjustment.category !== category) return;
+    applied.push({ id, sentence });
+    signals.push({ source, evidence: evidenceText, effect: `${adjustment.to === "Low" ? "lowers" : "raises"} risk to ${adjustment.to}` });
+  };
+
+  if (category === "Read") {
+    const word = name.kinds.get("sensitive") ?? evidence.titleReading?.kinds.get("sensitive");
+    const phrase = desc?.phrases.get("sensitive");
+    if (word !== undefined) apply("sensitive-read", `What it reads is sensitive ('${quote(word, 30)}'): Medium.`, "name", `'${quote(word, 30)}'`);
+    else if (phrase !== undefined) apply("sensitive-read", `What it reads is sensitive ('${phrase}'): Medium.`, "description", `'${phrase}'`);
+  }
+
+  if (category === "Write") {
+    const internal = traits.has("internal-report");
+    const recipient = findings("recipient")[0];
+    if (!internal && traits.has("external-send")) {
+      const what = desc?.phrases.get("external-send") ?? name.verb?.word ?? "send";
+      apply("external-send", `It sends or publishes to people outside the user's own systems ('${quote(what, 30)}'): High.`, desc?.phrases.has("external-send") ? "description" : "name", `'${quote(what, 30)}'`);
+    } else if (!internal && recipient) {
+      apply("external-send", `It takes a recipient ('${recipient.name}'), so what it creates reaches other people: High.`, "parameters", `'${recipient.name}'`);
+    }
+    if (traits.has("access-change")) {
+      const what = desc?.phrases.get("access-change") ?? name.kinds.get("access") ?? name.verb?.word ?? "access";
+      apply("access-change", `It changes who has access ('${quote(what, 30)}'): High.`, name.kinds.has("access") || !desc?.phrases.has("access-change") ? "name" : "description", `'${quote(what, 30)}'`);
+    }
+    if (traits.has("overwrite")) {
+      const phrase = desc?.phrases.get("overwrite");
+      const what = phrase ?? name.verb?.word ?? "overwrite";
+      apply("overwrite", `It overwrites or moves existing data ('${quote(what, 30)}'): High.`, phrase !== undefined ? "description" : "name", `'${quote(what, 30)}'`);
+    }
+    if (
+      applied.length === 0 &&
+      hints.readOnlyHint !== true &&
+      hints.destructiveHint === false &&
+      hints.idempotentHint === true &&
+      hints.openWorldHint === false
+    ) {
+      apply("sandboxed-write", "Its hints declare the write additive, idempotent and closed-world, with no outside effect: Low.", "annotations", describeHints(hints));
+    }
+  }
+
+  if (category === "Execute") {
+    const sandboxed =
+      traits.has("sandboxed") || domain.domains.has("browser") || [...nameWords].some((w) => sandboxWords.has(w));
+    const command = findings("command")[0];
+    const phrase = desc?.phrases.get("host-execution");
+    const hostWord = [...nameWords].find((w) => hostWords.has(w));
+    if (sandboxed) {
+      signals.push({ source: "description", evidence: `'${desc?.phrases.get("sandboxed") ?? "browser or container"}'`, effect: "runs in a page or container, not on the host: stays High" });
+    } else if (phrase !== undefined) {
+      apply("host-execution", `It runs shell commands or unrestricted code on the host ('${phrase}'): Critical.`, "description", `'${phrase}'`);
+    } else if (command) {
+      apply("host-execution", `Its '${command.name}' parameter runs commands on the host: Critical.`, "parameters", `'${command.name}'`);
+    } else if (hostWord !== undefined) {
+      apply("host-execution", `Its name says it runs a ${hostWord} on the host: Critical.`, "name", `'${hostWord}'`);
+    } else if (domain.domains.has("shell")) {
+      const word = domain.evidence.get("shell") ?? "shell";
+      apply("host-execution", `It runs on a shell server ('${word}'), on the host: Critical.`, "server", `'${word}'`);
+    }
+  }
+
+  if (category === "Destructive") {
+    const head = name.head !== undefined && name.kinds.get("container") === name.head ? name.head : undefined;
+    const descHead = desc?.head !== undefined && desc.kinds.get("container") === desc.head ? desc.head : undefined;
+    const containerWord = head ?? descHead;
+    const actionContainer = parameters.action?.category === "Destructive" ? name.kinds.get("container") : undefined;
+    const list = parameters.arrays[0];
+    const switchParameter = findings("scale-switch")[0];
+    const bulkWord = name.words.find((w) => bulkNameWords.has(w));
+    const bulkPhrase = desc?.phrases.get("bulk");
+    if (list) apply("bulk-deletion", `It takes a list ('${quote(list.name, 40)}'), so one call can remove many: Critical.`, "parameters", `'${quote(list.name, 40)}' is a list`);
+    else if (switchParameter) apply("bulk-deletion", `Its '${switchParameter.name}' switch lets one call remove far more than one item: Critical.`, "parameters", `'${switchParameter.name}'`);
+    else if (bulkWord !== undefined) apply("bulk-deletion", `Its name says it removes many at once ('${bulkWord}'): Critical.`, "name", `'${bulkWord}'`);
+    else if (bulkPhrase !== undefined) apply("bulk-deletion", `Its description says it removes many at once ('${bulkPhrase}'): Critical.`, "description", `'${bulkPhrase}'`);
+    const container = containerWord ?? actionContainer;
+    if (container !== undefined) {
+      apply("container-deletion", `It removes a whole ${quote(container, 30)}, with everything in it: Critical.`, head !== undefined || actionContainer !== undefined ? "name" : "description", `'${quote(container, 30)}'`);
+    }
+  }
+
+  const first = applied[0];
+  let risk: Risk = first ? (riskAdjustments.find((a) => a.id === first.id)?.to ?? usual) : usual;
+
+  let conflict: AnnotationConflict | undefined;
+  const decidedByHints = decision.deciding.every((c) => c.source === "annotations");
+  if (!decidedByHints) {
+    let annotationRisk: Risk | undefined;
+    if (hints.readOnlyHint === true && category !== "Read") annotationRisk = "Low";
+    else if (hints.readOnlyHint !== true && hints.destructiveHint === true && category === "Read") annotationRisk = "High";
+    else if (hints.readOnlyHint !== true && hints.destructiveHint === false && category === "Destructive") annotationRisk = "Medium";
+    if (annotationRisk !== undefined) {
+      const moved = level(annotationRisk) > level(risk);
+      if (moved) risk = atLevel(level(risk) + 1);
+      const against = decision.deciding[0]?.phrase ?? "what it does";
+      conflict = { hints: describeHints(hints), against, moved };
+      signals.push({
+        source: "annotations",
+        evidence: describeHints(hints),
+        effect: `contradicts ${quote(against, 70)}: ${moved ? `risk moves one level toward the annotation, to ${risk}` : "the category follows what the tool does"}`,
+      });
+    }
+  }
+
+  let raisedByHiddenInstructions = false;
+  if (evidence.hidden.length > 0 && level(risk) < level("High")) {
+    risk = "High";
+    raisedByHiddenInstructions = true;
+  }
+  const result: RiskDecision = { risk, usual, adjustments: applied, raisedByHiddenInstructions, signals };
+  if (conflict) result.conflict = conflict;
+  return result;
+}

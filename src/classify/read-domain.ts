@@ -1,0 +1,24 @@
+import { splitName } from "./split-name.ts";
+import { domainRules, type DomainName } from "./rules.ts";
+
+export interface DomainReading {
+  domains: Set<DomainName>;
+  /** The word that marked each domain. */
+  evidence: Map<DomainName, string>;
+}
+
+/** The server's domains, from its tags and the words of its name. */
+export function readDomain(serverName: unknown, tags: unknown): DomainReading {
+  const found: string[] = [];
+  if (typeof serverName === "string") found.push(...splitName(serverName));
+  if (Array.isArray(tags)) for (const tag of tags.slice(0, 50)) if (typeof tag === "string") found.push(...splitName(tag));
+  const reading: DomainReading = { domains: new Set(), evidence: new Map() };
+  for (const rule of domainRules) {
+    const word = found.find((w) => rule.words.includes(w));
+    if (word !== undefined) {
+      reading.domains.add(rule.domain);
+      reading.evidence.set(rule.domain, word);
+    }
+  }
+  return reading;
+}

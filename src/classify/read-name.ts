@@ -1,0 +1,53 @@
+import { categoryOrder, objectFillerWords, objectPhraseStops, type DomainName, type ObjectKind, type Trait } from "./rules.ts";
+import { findJoinedVerbs, findNameVerb, objectKinds, readVerb, type VerbMatch } from "./read-words.ts";
+import type { Category } from "./verdict-schema.ts";
+
+export interface NameReading {
+  /** Meaningful words, namespace dropped. */
+  words: string[];
+  verb?: VerbMatch;
+  /** The words that are not the verb: what it acts on. */
+  objects: string[];
+  /** The object's head noun (`repository` in `delete_repository`, `secret` in `delete_repository_secret`). */
+  head?: string;
+  kinds: Map<ObjectKind, string>;
+  /** What the verb with its objects says, when there is a verb. */
+  category?: Category;
+  traits: Set<Trait>;
+  /** The object that changed the verb's category (`refund` in `create_refund`). */
+  decidingObject?: string;
+  /** Extra verbs joined by and/or (`get_or_create`) that raised the category. */
+  joinedVerb?: string;
+}
+
+/** Reads the words of a name or a title: verb, objects, head noun. */
+export function readNameWords(words: string[], domains: ReadonlySet<DomainName>): NameReading {
+  const verb = findNameVerb(words);
+  const isVerbWord = (i: number) => verb !== undefined && i >= verb.index && i < verb.index + verb.length;
+  const before: string[] = [];
+  const after: string[] = [];
+  words.forEach((w, i) => {
+    if (isVerbWord(i) || objectFillerWords.has(w) || objectPhraseStops.has(w)) return;
+    (verb !== undefined && i < verb.index ? before : after).push(w);
+  });
+  const objects = [...before, ...after];
+  const head = after[after.length - 1] ?? before[before.length - 1];
+  const kinds = objectKinds(objects, domains);
+  const reading: NameReading = { words, objects, kinds, traits: new Set() };
+  if (head !== undefined) reading.head = head;
+  if (!verb) return reading;
+  reading.verb = verb;
+  const main = readVerb(verb.rule, kinds);
+  reading.category = main.category;
+  reading.traits = main.traits;
+  if (main.decidingObject !== undefined) reading.decidingObject = main.decidingObject;
+  for (const joined of findJoinedVerbs(words, verb.index + verb.length)) {
+    const extra = readVerb(joined.rule, kinds);
+    if (categoryOrder.indexOf(extra.category) > categoryOrder.indexOf(reading.category)) {
+      reading.category = extra.category;
+      reading.joinedVerb = joined.word;
+    }
+    for (const t of extra.traits) reading.traits.add(t);
+  }
+  return reading;
+}

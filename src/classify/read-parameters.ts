@@ -1,0 +1,97 @@
+/**
+ * Reads what the parameters say a call can do: code, commands and queries
+ * to run, recipients, amounts, file paths, scale switches, lists of ids, and
+ * an action parameter whose most consequential value decides.
+ */
+import { capText, quote, words as textWords } from "./bounded-text.ts";
+import { categoryOrder, httpMethodRules, parameterRules, type DomainName, type ParameterKind, type ParameterRule } from "./rules.ts";
+import { findNameVerb, objectKinds, readVerb } from "./read-words.ts";
+import { splitName } from "./split-name.ts";
+import type { PropertyInfo } from "./read-schema.ts";
+import type { Category } from "./verdict-schema.ts";
+
+export interface ParameterFinding {
+  kind: ParameterKind;
+  /** The parameter's name, quoted. */
+  name: string;
+  rule: ParameterRule;
+  property: PropertyInfo;
+}
+
+export interface ActionChoice {
+  parameter: string;
+  value: string;
+  category: Category;
+}
+
+export interface ParameterReading {
+  findings: ParameterFinding[];
+  /** The most consequential value of an action/operation/method parameter. */
+  action?: ActionChoice;
+  /** Array-typed parameters (lists of ids or items). */
+  arrays: PropertyInfo[];
+}
+
+const ruleIndex = new Map<string, ParameterRule>();
+for (const rule of parameterRules) for (const name of rule.names) if (!ruleIndex.has(name)) ruleIndex.set(name, rule);
+
+function ruleFor(property: PropertyInfo): ParameterRule | undefined {
+  const parts = splitName(property.name);
+  const joined = parts.join(" ");
+  const last = parts[parts.length - 1];
+  const rule = ruleIndex.get(joined) ?? (parts.length > 1 && last !== undefined ? ruleIndex.get(last) : undefined);
+  if (!rule) return undefined;
+  // A switch is a boolean; an action needs values to choose from.
+  if (rule.kind === "scale-switch" && property.type !== undefined && property.type !== "boolean") return undefined;
+  if (rule.kind === "action" && property.enumValues.length === 0) return undefined;
+  return rule;
+}
+
+/** The category a value of an action parameter stands for ("delete", "refund_payment", "DELETE"). */
+function valueCategory(value: string, nameObjects: readonly string[], domains: ReadonlySet<DomainName>): Category | undefined {
+  const lower = value.toLowerCase();
+  const http = httpMethodRules.find((m) => m.method === lower);
+  if (http) return http.category;
+  const valueWords = splitName(value);
+  const verb = findNameVerb(valueWords);
+  if (!verb) return undefined;
+  const objects = [...valueWords.filter((_, i) => i < verb.index || i >= verb.index + verb.length), ...nameObjects];
+  return readVerb(verb.rule, objectKinds(objects, domains)).category;
+}
+
+export function readParameters(
+  properties: readonly PropertyInfo[],
+  nameObjects: readonly string[],
+  domains: ReadonlySet<DomainName>,
+): ParameterReading {
+  const reading: ParameterReading = { findings: [], arrays: [] };
+  for (const property of properties) {
+    if (property.isArray) reading.arrays.push(property);
+    const rule = ruleFor(property);
+    if (!rule) continue;
+    reading.findings.push({ kind: rule.kind, name: quote(property.name, 40), rule, property });
+    if (rule.kind !== "action") continue;
+    for (const value of property.enumValues) {
+      const category = valueCategory(value, nameObjects, domains);
+      if (category === undefined) continue;
+      const best = reading.action;
+      if (!best || categoryOrder.indexOf(category) > categoryOrder.indexOf(best.category)) {
+        reading.action = { parameter: quote(property.name, 40), value: quote(value, 40), category };
+      }
+    }
+  }
+  return reading;
+}
+
+/** Whether a `query` parameter takes a query language (SQL, Cypher) rather than search words. */
+export function isQueryLanguage(
+  property: PropertyInfo,
+  toolSaysQueryLanguage: boolean,
+  nameWords: readonly string[],
+  domains: ReadonlySet<DomainName>,
+): boolean {
+  if (toolSaysQueryLanguage) return true;
+  if (domains.has("database") && (nameWords.includes("query") || nameWords.includes("sql"))) return true;
+  const description = textWords(capText(property.description ?? "", 500));
+  return description.includes("sql") || description.includes("cypher") || description.includes("select");
+}

@@ -1,0 +1,121 @@
+/**
+ * Looks words up in the rule tables: the verb of a run of words, and the
+ * kinds of object the other words name.
+ */
+import { objectRules, verbRules, type DomainName, type ObjectKind, type Trait, type VerbRule } from "./rules.ts";
+import type { Category } from "./verdict-schema.ts";
+
+const verbIndex = new Map<string, VerbRule>();
+for (const rule of verbRules) {
+  for (const verb of rule.verbs) if (!verbIndex.has(verb)) verbIndex.set(verb, rule);
+}
+
+export interface VerbMatch {
+  /** The verb as found ("top up", "deletes"). */
+  word: string;
+  rule: VerbRule;
+  /** Position of its first word. */
+  index: number;
+  /** How many words it spans (1 or 2). */
+  length: number;
+}
+
+/** Base forms to try for a word of running text: "creates" -> "create", "queries" -> "query". */
+function stems(word: string): string[] {
+  const forms = [word];
+  if (word.endsWith("ies")) forms.push(`${word.slice(0, -3)}y`);
+  if (word.endsWith("es")) forms.push(word.slice(0, -2));
+  if (word.endsWith("s")) forms.push(word.slice(0, -1));
+  return forms;
+}
+
+/** The verb rule starting at `index`, two-word verbs first. */
+export function verbAt(words: readonly string[], index: number, stemmed: boolean): VerbMatch | undefined {
+  const word = words[index];
+  if (word === undefined) return undefined;
+  const next = words[index + 1];
+  if (next !== undefined) {
+    const pair = verbIndex.get(`${word} ${next}`);
+    if (pair) return { word: `${word} ${next}`, rule: pair, index, length: 2 };
+  }
+  for (const form of stemmed ? stems(word) : [word]) {
+    const rule = verbIndex.get(form);
+    if (rule) return { word, rule, index, length: 1 };
+  }
+  return undefined;
+}
+
+/**
+ * The verb of a name: its first word when that is a verb (`list_charges`),
+ * otherwise the last verb found (`repo.create`, `browser_take_screenshot`).
+ */
+export function findNameVerb(words: readonly string[]): VerbMatch | undefined {
+  const first = verbAt(words, 0, false);
+  if (first) return first;
+  let last: VerbMatch | undefined;
+  for (let i = 1; i < words.length; i++) last = verbAt(words, i, false) ?? last;
+  return last;
+}
+
+/** Verbs joined to the main one by "and", "or" or "then" (`get_or_create_user`). */
+export function findJoinedVerbs(words: readonly string[], after: number): VerbMatch[] {
+  const joined: VerbMatch[] = [];
+  for (let i = after; i < words.length - 1; i++) {
+    if (words[i] === "and" || words[i] === "or" || words[i] === "then") {
+      const match = verbAt(words, i + 1, false);
+      if (match) joined.push(match);
+    }
+  }
+  return joined;
+}
+
+/** Kinds of object named by these words, with the word that named each. */
+export function objectKinds(
+  objectWords: readonly string[],
+  domains: ReadonlySet<DomainName>,
+  compoundEndingAtHead = false,
+): Map<ObjectKind, string> {
+  const found = new Map<ObjectKind, string>();
+  const head = objectWords[objectWords.length - 1];
+  const pairs: string[] = [];
+  for (let i = 0; i < objectWords.length - 1; i++) pairs.push(`${objectWords[i]} ${objectWords[i + 1]}`);
+  for (const rule of objectRules) {
+    if (rule.domain && !domains.has(rule.domain)) continue;
+    const excluded = new Set<string>();
+    for (const pair of pairs) {
+      if (rule.except?.includes(pair)) for (const w of pair.split(" ")) excluded.add(w);
+    }
+    const hit =
+      pairs.find((p) => rule.words.includes(p)) ??
+      (compoundEndingAtHead
+        ? head !== undefined && !excluded.has(head) && rule.words.includes(head) ? head : undefined
+        : objectWords.find((w) => !excluded.has(w) && rule.words.includes(w)));
+    if (hit !== undefined && !found.has(rule.kind)) found.set(rule.kind, hit);
+  }
+  return found;
+}
+
+export interface VerbReading {
+  category: Category;
+  traits: Set<Trait>;
+  /** The object word that changed the category, when one did. */
+  decidingObject?: string;
+}
+
+/** What a verb means with these objects: its rule's category, changed or given facts by the objects. */
+export function readVerb(rule: VerbRule, kinds: ReadonlyMap<ObjectKind, string>): VerbReading {
+  const traits = new Set<Trait>(rule.traits ?? []);
+  let category = rule.category;
+  let decidingObject: string | undefined;
+  for (const effect of rule.objects ?? []) {
+    const word = kinds.get(effect.kind);
+    if (word === undefined) continue;
+    if (effect.trait) traits.add(effect.trait);
+    if (effect.category && decidingObject === undefined && effect.category !== category) {
+      category = effect.category;
+      decidingObject = word;
+    }
+  }
+  if (traits.has("internal-report")) traits.delete("external-send");
+  return decidingObject === undefined ? { category, traits } : { category, traits, decidingObject };
+}

@@ -1,0 +1,475 @@
+/**
+ * Every rule the classifier applies, as data with a plain explanation, so the
+ * methodology page can render exactly what the code does. The standard these
+ * rules implement is shared/reference/classification.md.
+ */
+import type { Category, Risk } from "./verdict-schema.ts";
+
+/** Categories by consequence, least first: the tie-break order of the standard. */
+export const categoryOrder: readonly Category[] = ["Read", "Write", "Execute", "Destructive", "Financial"];
+
+/** Kinds of object a tool acts on, recognised in names, descriptions and action values. */
+export type ObjectKind =
+  | "money"
+  | "payments-money"
+  | "container"
+  | "sensitive"
+  | "code"
+  | "message"
+  | "access"
+  | "internal-report"
+  | "web-page"
+  | "file";
+
+/** Facts about a call that move its risk or settle its category. */
+export type Trait =
+  | "external-send"
+  | "access-change"
+  | "overwrite"
+  | "inspects-input"
+  | "host-execution"
+  | "sandboxed"
+  | "internal-report"
+  | "bulk"
+  | "container"
+  | "sensitive"
+  | "read-only-claim"
+  | "query-language"
+  | "money";
+
+export interface ObjectRule {
+  kind: ObjectKind;
+  /** Lower-case words (or space-joined word pairs) that name such an object. */
+  words: readonly string[];
+  /** Word pairs that look like the kind but are not ("payment method" is a record, not money). */
+  except?: readonly string[];
+  /** Only on servers of this domain. */
+  domain?: DomainName;
+  explanation: string;
+}
+
+export const objectRules: readonly ObjectRule[] = [
+  {
+    kind: "money",
+    words: ["refund", "refunds", "payment", "payments", "charge", "charges", "payout", "payouts", "invoice", "invoices", "subscription", "subscriptions", "purchase", "purchases", "paymentlink", "checkout", "topup", "funds", "money", "donation", "credit", "credits", "paymentintent", "payment link", "payment intent", "checkout session", "top up"],
+    except: ["payment method", "payment methods", "credit card", "credit cards", "payment status"],
+    explanation: "Refunds, payments, charges, payouts, invoices, subscriptions, purchases and credit move money or create an obligation to pay.",
+  },
+  {
+    kind: "payments-money",
+    words: ["transfer", "transfers", "order", "orders", "balance", "cart", "capture", "wallet", "fund"],
+    domain: "payments",
+    explanation: "On a payments server, transfers, orders, balances and wallets are money too.",
+  },
+  {
+    kind: "container",
+    words: ["repository", "repositories", "repo", "repos", "database", "databases", "db", "project", "projects", "cluster", "clusters", "account", "accounts", "organization", "organisation", "org", "workspace", "workspaces", "namespace", "namespaces", "collection", "collections", "table", "tables", "bucket", "buckets", "schema", "tenant", "keyspace", "site", "sites", "volume", "volumes"],
+    explanation: "Repositories, databases, projects, clusters, accounts, workspaces, namespaces, collections, tables and buckets hold many other things: removing one removes them all.",
+  },
+  {
+    kind: "sensitive",
+    words: ["secret", "secrets", "env", "environment variable", "environment variables", "credential", "credentials", "password", "passwords", "apikey", "api key", "api keys", "access token", "access tokens", "private key", "private keys", "ssh", "cookie", "cookies", "vault", "pii", "personal data", "private message", "private messages", "direct message", "direct messages", "dm", "dms"],
+    explanation: "Secrets, environment variables, credentials, keys, cookies, private messages and personal data are sensitive even to read.",
+  },
+  {
+    kind: "code",
+    words: ["code", "script", "scripts", "command", "commands", "cmd", "shell", "sql", "job", "jobs", "pipeline", "pipelines", "workflow", "workflows", "build", "builds", "process", "program", "migration", "migrations", "function", "functions", "test", "tests", "container", "task", "tasks"],
+    explanation: "Code, scripts, commands, SQL, jobs, pipelines, workflows, builds and processes are things that run.",
+  },
+  {
+    kind: "message",
+    words: ["message", "messages", "email", "emails", "mail", "sms", "tweet", "tweets", "newsletter", "notification", "notifications", "dm", "chat"],
+    explanation: "Messages, emails, SMS and notifications reach other people once created.",
+  },
+  {
+    kind: "access",
+    words: ["permission", "permissions", "role", "roles", "access", "collaborator", "collaborators", "member", "members", "visibility", "acl", "acls", "sharing", "invitation", "invite", "admin", "admins", "owner", "owners"],
+    explanation: "Permissions, roles, collaborators, members and visibility decide who can see or change things.",
+  },
+  {
+    kind: "internal-report",
+    words: ["telemetry", "feedback", "analytics", "diagnostics", "diagnostic", "usage", "metrics", "crash", "bug report"],
+    explanation: "Telemetry, feedback and diagnostics go to the tool's own maker, not to other people: not an outside send, and nothing is destroyed.",
+  },
+  {
+    kind: "web-page",
+    words: ["url", "page", "pages", "tab", "tabs", "browser", "window", "link", "website", "site", "webpage"],
+    explanation: "Pages, tabs and URLs: opening one navigates a browser.",
+  },
+  {
+    kind: "file",
+    words: ["file", "files", "directory", "directories", "folder", "folders", "path", "paths"],
+    explanation: "Files and directories on disk.",
+  },
+];
+
+export interface ObjectEffect {
+  kind: ObjectKind;
+  /** The category the verb takes with this object. */
+  category?: Category;
+  /** A fact the verb gains with this object. */
+  trait?: Trait;
+}
+
+export interface VerbRule {
+  /** Verb forms as they appear in names (lower case; a space joins two-word verbs such as "top up"). */
+  verbs: readonly string[];
+  category: Category;
+  explanation: string;
+  /** Objects that change the category or add a fact, checked in order. */
+  objects?: readonly ObjectEffect[];
+  /** Facts the verb brings whatever its object. */
+  traits?: readonly Trait[];
+}
+
+/** What a changing verb becomes with a money, message, access or report object. */
+const changingVerbObjects: readonly ObjectEffect[] = [
+  { kind: "money", category: "Financial" },
+  { kind: "payments-money", category: "Financial" },
+  { kind: "message", trait: "external-send" },
+  { kind: "access", trait: "access-change" },
+  { kind: "internal-report", trait: "internal-report" },
+];
+
+export const verbRules: readonly VerbRule[] = [
+  {
+    verbs: ["get", "list", "search", "find", "read", "fetch", "head", "describe", "show", "view", "inspect", "query", "lookup", "count", "retrieve", "return", "returns", "browse", "scan", "download", "export", "scrape", "crawl", "map", "extract", "monitor", "watch", "poll", "status", "estimate", "ping", "echo", "wait", "print", "load", "take", "snapshot", "screenshot", "research", "think", "summarize", "summarise", "resolve", "whoami", "history", "logs", "diff", "compare", "sum", "compute", "calculate", "convert", "geocode", "directions", "autocomplete"],
+    category: "Read",
+    explanation: "Retrieving, listing, searching, inspecting and computing change nothing, even when what they read is about money (list_charges is Read).",
+    objects: [{ kind: "money", category: "Read" }],
+  },
+  {
+    verbs: ["explain", "validate", "verify", "check", "lint", "format", "parse", "preview", "analyze", "analyse", "test", "dry run", "plan"],
+    category: "Read",
+    explanation: "Explaining, validating, checking, linting, parsing or previewing code or a query inspects it without running it.",
+    traits: ["inspects-input"],
+  },
+  {
+    verbs: ["open"],
+    category: "Read",
+    explanation: "Opening a record reads it; opening a page, tab or URL navigates a browser (Write).",
+    objects: [{ kind: "web-page", category: "Write" }],
+  },
+  {
+    verbs: ["capture"],
+    category: "Read",
+    explanation: "Capturing a screenshot reads; capturing a payment moves money.",
+    objects: [{ kind: "money", category: "Financial" }, { kind: "payments-money", category: "Financial" }],
+  },
+  {
+    verbs: ["create", "new", "add", "insert", "update", "edit", "modify", "set", "put", "patch", "write", "save", "upload", "comment", "merge", "copy", "push", "commit", "fork", "click", "type", "fill", "press", "drag", "drop down", "hover", "resize", "install", "enable", "disable", "assign", "unassign", "star", "unstar", "label", "tag", "schedule", "store", "record", "remember", "link", "connect", "attach", "register", "submit", "approve", "close", "reopen", "lock", "unlock", "archive", "unarchive", "restore", "import", "sync", "transition", "mark", "toggle", "configure", "append", "init", "initialize", "stop", "pause", "resume", "restart", "scale", "rollback", "rollout", "apply", "upsert", "request", "draft", "accept", "decline", "reject", "dismiss", "handle", "manage", "emulate", "select", "process", "subscribe", "unsubscribe", "rate", "react", "pin", "unpin", "follow", "unfollow", "like", "bookmark", "observe", "note", "login", "logout", "authenticate", "cache", "index", "compress", "gzip", "zip", "unzip", "extract to", "clone", "duplicate", "convert to", "port forward", "forward port"],
+    category: "Write",
+    explanation: "Creating, adding, updating, saving, uploading, commenting and browser interaction change state; reversible or additive.",
+    objects: changingVerbObjects,
+  },
+  {
+    verbs: ["navigate", "go", "goto", "back", "forward", "reload", "refresh"],
+    category: "Write",
+    explanation: "Navigating a browser changes its state (Write, Medium).",
+  },
+  {
+    verbs: ["send", "email", "publish", "broadcast", "notify", "tweet", "reply", "post", "announce", "share"],
+    category: "Write",
+    explanation: "Sending, publishing, posting and replying reach other people: Write with a raised risk.",
+    traits: ["external-send"],
+    objects: [{ kind: "money", category: "Financial" }, { kind: "payments-money", category: "Financial" }, { kind: "internal-report", trait: "internal-report" }],
+  },
+  {
+    verbs: ["report", "log event", "track"],
+    category: "Write",
+    explanation: "Reporting telemetry, feedback or events records data with the tool's maker; nothing is destroyed.",
+    objects: [{ kind: "internal-report", trait: "internal-report" }],
+  },
+  {
+    verbs: ["grant", "invite", "share with", "authorize", "promote", "demote", "add member", "add collaborator"],
+    category: "Write",
+    explanation: "Granting, inviting and sharing change who has access: Write with a raised risk.",
+    traits: ["access-change"],
+  },
+  {
+    verbs: ["overwrite", "replace"],
+    category: "Write",
+    explanation: "Overwriting or replacing writes over existing data: Write with a raised risk, not Destructive, because its purpose is to write.",
+    traits: ["overwrite"],
+  },
+  {
+    verbs: ["move", "rename", "mv", "relocate"],
+    category: "Write",
+    explanation: "Moving or renaming is an update; moving files is hard to undo (raised risk).",
+    objects: [{ kind: "file", trait: "overwrite" }, ...changingVerbObjects],
+  },
+  {
+    verbs: ["start", "launch", "spawn"],
+    category: "Write",
+    explanation: "Starting a session or a browser is Write; starting a process, job or pipeline runs it (Execute).",
+    objects: [{ kind: "code", category: "Execute" }],
+  },
+  {
+    verbs: ["transfer"],
+    category: "Write",
+    explanation: "Transferring ownership changes access; transferring money (or anything on a payments server) is Financial.",
+    traits: ["access-change"],
+    objects: [{ kind: "money", category: "Financial" }, { kind: "payments-money", category: "Financial" }],
+  },
+  {
+    verbs: ["run", "execute", "exec", "eval", "evaluate", "invoke", "trigger", "deploy", "build", "compile", "dispatch", "interpret", "rerun", "retry", "call", "redeploy", "interact"],
+    category: "Execute",
+    explanation: "Running, executing, evaluating, invoking, triggering, building and deploying run code, commands, queries, jobs or pipelines.",
+  },
+  {
+    verbs: ["delete", "remove", "rm", "del", "drop", "purge", "destroy", "erase", "wipe", "truncate", "terminate", "kill", "revoke", "uninstall", "unpublish", "clear", "reset", "empty", "unlink", "discard", "flush", "evict", "deprovision", "expire", "shred", "prune", "cleanup", "clean"],
+    category: "Destructive",
+    explanation: "Deleting, dropping, purging, terminating, killing and revoking remove existing things.",
+    objects: [{ kind: "internal-report", trait: "internal-report" }],
+  },
+  {
+    verbs: ["cancel", "void"],
+    category: "Destructive",
+    explanation: "Cancelling or voiding ends something existing; cancelling a subscription or voiding an invoice is Financial.",
+    objects: [{ kind: "money", category: "Financial" }, { kind: "payments-money", category: "Financial" }],
+  },
+  {
+    verbs: ["pay", "charge", "refund", "purchase", "buy", "payout", "top up", "topup", "recharge", "checkout", "withdraw", "deposit", "donate", "tip", "invoice", "bill", "reimburse", "settle"],
+    category: "Financial",
+    explanation: "Paying, charging, refunding, purchasing, paying out and topping up move money.",
+  },
+];
+
+/** HTTP methods, as names of tools and as values of a `method` parameter. */
+export const httpMethodRules: readonly { method: string; category: Category; explanation: string }[] = [
+  { method: "get", category: "Read", explanation: "An HTTP GET retrieves." },
+  { method: "head", category: "Read", explanation: "An HTTP HEAD retrieves headers only: Read, not Write." },
+  { method: "options", category: "Read", explanation: "An HTTP OPTIONS asks what is allowed." },
+  { method: "post", category: "Write", explanation: "An HTTP POST creates or submits." },
+  { method: "put", category: "Write", explanation: "An HTTP PUT creates or replaces." },
+  { method: "patch", category: "Write", explanation: "An HTTP PATCH updates." },
+  { method: "delete", category: "Destructive", explanation: "An HTTP DELETE removes." },
+];
+
+/** Words dropped from the front of a name: namespaces, not meaning. */
+export const namespacePrefixes: readonly string[] = ["mcp", "tool", "tools", "api"];
+
+/** Words skipped when looking for a description's leading verb. */
+export const descriptionFillerWords: ReadonlySet<string> = new Set(["this", "tool", "will", "can", "use", "used", "to", "you", "lets", "let", "allows", "allow", "the", "a", "an", "it", "please", "simply", "we", "helps", "help", "function", "endpoint", "mcp", "that", "is", "be", "just", "also", "quickly", "easily", "permanently", "completely", "directly", "safely", "immediately", "automatically", "programmatically"]);
+
+/** Words that end an object phrase in a description ("delete a comment | on a repository"). */
+export const objectPhraseStops: ReadonlySet<string> = new Set(["on", "in", "from", "of", "for", "to", "with", "by", "and", "or", "that", "which", "using", "at", "into", "via", "within", "across", "under", "as", "if", "when", "based", "including", "along", "without"]);
+
+/** Words that never name an object ("a", "new", "specific"). */
+export const objectFillerWords: ReadonlySet<string> = new Set(["a", "an", "the", "new", "existing", "specific", "given", "single", "one", "your", "their", "its", "my", "our", "this", "that", "these", "those", "some", "entire", "whole", "specified", "provided", "selected", "current", "by", "id", "ids"]);
+
+export type DescriptionTrait = Extract<Trait, "read-only-claim" | "overwrite" | "host-execution" | "sandboxed" | "external-send" | "access-change" | "sensitive" | "bulk" | "internal-report" | "query-language">;
+
+export interface PhraseRule {
+  trait: DescriptionTrait;
+  /** Word sequences, lower case, punctuation dropped ("read-only" is "read only"). */
+  phrases: readonly string[];
+  /** Where in the description the phrase counts. */
+  scope: "first-sentence" | "anywhere";
+  /** A "not", "never" or "without" in the three words before cancels the phrase. */
+  negatable: boolean;
+  explanation: string;
+}
+
+export const phraseRules: readonly PhraseRule[] = [
+  {
+    trait: "read-only-claim",
+    phrases: ["read only", "readonly", "does not modify", "doesnt modify", "will not modify", "wont modify", "without modifying", "never modifies", "no side effects", "does not change", "doesnt change", "without changing", "does not write", "only select", "select only", "only reads", "only allows select", "only select statements", "only select queries"],
+    scope: "anywhere",
+    negatable: false,
+    explanation: "The description says the tool only reads (a negation such as \"does not modify\" counts as a claim).",
+  },
+  {
+    trait: "overwrite",
+    phrases: ["overwrite", "overwrites", "overwriting", "overwritten", "completely replace", "completely replaces", "replaces the entire", "replace the entire", "replaces the whole", "replace the whole", "replaces existing", "replace existing", "replacing existing"],
+    scope: "anywhere",
+    negatable: true,
+    explanation: "The description says existing data is written over.",
+  },
+  {
+    trait: "host-execution",
+    phrases: ["shell", "terminal", "bash", "zsh", "powershell", "command line", "arbitrary code", "arbitrary command", "arbitrary commands", "system command", "system commands", "on the host", "host machine", "host system", "subprocess", "any command", "unrestricted", "os command", "os commands"],
+    scope: "anywhere",
+    negatable: true,
+    explanation: "The description says the tool runs shell commands or unrestricted code on the machine it runs on.",
+  },
+  {
+    trait: "sandboxed",
+    phrases: ["in the browser", "on the page", "on page", "page context", "in the page", "sandbox", "sandboxed", "in a pod", "in the pod", "in a container", "isolated", "browser context"],
+    scope: "anywhere",
+    negatable: true,
+    explanation: "The description confines execution to a page, a sandbox or a container, not the host.",
+  },
+  {
+    trait: "external-send",
+    phrases: ["send an email", "sends an email", "send email", "sends email", "send a message", "sends a message", "post a message", "posts a message", "publish", "publishes", "publicly", "send an sms", "sends an sms", "text message", "send a notification", "sends a notification"],
+    scope: "first-sentence",
+    negatable: true,
+    explanation: "The description says the call sends or publishes to other people.",
+  },
+  {
+    trait: "access-change",
+    phrases: ["permission", "permissions", "access level", "grant access", "grants access", "collaborator", "collaborators", "visibility", "admin rights", "admin access"],
+    scope: "first-sentence",
+    negatable: true,
+    explanation: "The description says the call changes who has access.",
+  },
+  {
+    trait: "sensitive",
+    phrases: ["secret", "secrets", "environment variable", "environment variables", "env var", "env vars", "credential", "credentials", "password", "passwords", "api key", "api keys", "access token", "access tokens", "private key", "private keys", "ssh key", "ssh keys", "personal data", "pii", "private message", "private messages", "direct message", "direct messages", "cookies"],
+    scope: "first-sentence",
+    negatable: true,
+    explanation: "The description says what is read is sensitive.",
+  },
+  {
+    trait: "bulk",
+    phrases: ["all", "multiple", "bulk", "batch", "every", "many", "at once", "in bulk", "recursively"],
+    scope: "first-sentence",
+    negatable: true,
+    explanation: "The description says one call acts on many items.",
+  },
+  {
+    trait: "internal-report",
+    phrases: ["telemetry", "feedback", "usage data", "diagnostics", "crash report", "bug report", "analytics"],
+    scope: "first-sentence",
+    negatable: false,
+    explanation: "The description says the call reports telemetry or feedback to the tool's maker.",
+  },
+  {
+    trait: "query-language",
+    phrases: ["sql", "select statement", "select statements", "select query", "select queries", "cypher", "query language", "sql query", "postgresql", "mysql", "sqlite", "t sql", "plpgsql", "ddl", "dml"],
+    scope: "anywhere",
+    negatable: false,
+    explanation: "The description says the tool takes a query in a query language such as SQL.",
+  },
+];
+
+/** Words that, three or fewer words before a phrase, cancel it. */
+export const negationWords: ReadonlySet<string> = new Set(["not", "never", "without", "no", "doesnt", "dont", "wont", "cannot", "cant", "isnt", "arent", "nor"]);
+
+/** A sentence holding one of these and a removal word says data goes for good. */
+export const irreversibleMarkers: readonly string[] = ["permanently", "permanent", "irreversible", "irreversibly", "cannot be undone", "cant be undone", "can not be undone", "not be recovered", "unrecoverable", "no undo", "not reversible", "forever"];
+export const removalWords: ReadonlySet<string> = new Set(["delete", "deletes", "deleted", "deleting", "remove", "removes", "removed", "erase", "erases", "destroy", "destroys", "purge", "purges", "wipe", "wipes", "drop", "drops", "truncate", "truncates", "lost", "replaces", "replace", "overwrites"]);
+
+export type ParameterKind =
+  | "code"
+  | "command"
+  | "sql"
+  | "query"
+  | "url"
+  | "recipient"
+  | "channel"
+  | "money"
+  | "path"
+  | "scale-switch"
+  | "id-list"
+  | "action"
+  | "pagination"
+  | "content";
+
+export interface ParameterRule {
+  kind: ParameterKind;
+  /** Parameter names, split into words and joined by spaces ("filePath" is "file path"); the last word also matches. */
+  names: readonly string[];
+  explanation: string;
+}
+
+export const parameterRules: readonly ParameterRule[] = [
+  { kind: "sql", names: ["sql", "sql query", "query sql", "sql statement", "statement", "statements", "sql text", "cypher"], explanation: "Takes a query in a query language such as SQL: running it is Execute unless the tool says it accepts only a read-only subset." },
+  { kind: "command", names: ["command", "cmd", "shell command", "commandline", "command line", "bash command", "shell"], explanation: "Takes a command to run: Execute, and on the host it is a shell (Critical)." },
+  { kind: "code", names: ["code", "script", "javascript", "js", "python", "function", "expression", "snippet", "source code", "program"], explanation: "Takes code to run: Execute, unless the tool only explains or validates it." },
+  { kind: "query", names: ["query", "queries", "q"], explanation: "Takes a query: a search query reads; SQL or another query language runs." },
+  { kind: "url", names: ["url", "uri", "href", "link", "endpoint", "website", "webpage", "urls"], explanation: "Takes a web address: the call reaches out to it." },
+  { kind: "recipient", names: ["to", "recipient", "recipients", "cc", "bcc", "email", "emails", "email address", "phone", "phone number", "receiver", "destination email", "to email"], explanation: "Takes a recipient: whatever the call creates reaches other people." },
+  { kind: "channel", names: ["channel", "channel id", "chat id", "conversation id", "thread ts"], explanation: "Takes a chat channel: corroborates a message that others read." },
+  { kind: "money", names: ["amount", "currency", "unit amount", "price", "total amount", "amount cents", "amount in cents", "value cents"], explanation: "Takes an amount or a currency: corroborates moving money." },
+  { kind: "path", names: ["path", "file", "file path", "filepath", "filename", "file name", "directory", "dir", "folder", "target path", "destination", "source path", "paths"], explanation: "Takes a file path." },
+  { kind: "scale-switch", names: ["force", "recursive", "all", "cascade", "delete all", "purge", "everything", "all namespaces", "include all", "remove all", "drop all"], explanation: "A force, recursive or all switch: one call can remove far more than one item, or skip the safeguards." },
+  { kind: "action", names: ["action", "operation", "op", "method", "mode", "subcommand"], explanation: "Chooses one of several actions: the tool takes its most consequential one." },
+  { kind: "pagination", names: ["limit", "cursor", "page", "per page", "offset", "page size", "page token", "max results", "first", "after", "before", "sort", "order by"], explanation: "Pages through results: corroborates reading." },
+  { kind: "content", names: ["content", "body", "text", "contents", "data", "message", "new text", "markdown", "html"], explanation: "Takes content to store or send: corroborates writing." },
+];
+
+export type DomainName = "payments" | "shell" | "browser" | "database";
+
+export interface DomainRule {
+  domain: DomainName;
+  /** Words in the server's tags or name that mark the domain. */
+  words: readonly string[];
+  explanation: string;
+}
+
+export const domainRules: readonly DomainRule[] = [
+  { domain: "payments", words: ["payments", "payment", "billing", "stripe", "paypal", "finance", "fintech", "banking", "bank", "crypto", "wallet", "commerce", "ecommerce", "square", "adyen", "checkout", "invoicing"], explanation: "On a payments server, money verbs weigh more: transfers, orders, balances and wallets count as money." },
+  { domain: "shell", words: ["shell", "terminal", "desktop", "commander", "os", "system", "ssh"], explanation: "On a shell or desktop server, commands run on the host." },
+  { domain: "browser", words: ["browser", "playwright", "puppeteer", "chrome", "devtools", "selenium"], explanation: "On a browser server, evaluated code runs in the page, not on the host." },
+  { domain: "database", words: ["database", "databases", "postgres", "postgresql", "mysql", "sqlite", "sql", "supabase", "mongodb", "db", "bigquery", "snowflake", "clickhouse", "neon", "redis"], explanation: "On a database server, a query parameter is a query language." },
+];
+
+export interface UsualRisk {
+  category: Category;
+  risk: Risk;
+  /** The risk sentence when nothing moves it. */
+  explanation: string;
+}
+
+export const usualRisks: readonly UsualRisk[] = [
+  { category: "Read", risk: "Low", explanation: "It changes nothing and reads nothing sensitive: Low." },
+  { category: "Write", risk: "Medium", explanation: "Changes like this are reversible or additive and stay inside the user's own systems: Medium." },
+  { category: "Execute", risk: "High", explanation: "Running code, commands or queries is High." },
+  { category: "Destructive", risk: "High", explanation: "Removing a single item is High." },
+  { category: "Financial", risk: "Critical", explanation: "Moving money is Critical." },
+];
+
+export type AdjustmentId =
+  | "sensitive-read"
+  | "external-send"
+  | "access-change"
+  | "overwrite"
+  | "host-execution"
+  | "bulk-deletion"
+  | "container-deletion"
+  | "sandboxed-write";
+
+export interface RiskAdjustment {
+  id: AdjustmentId;
+  /** The category whose usual risk this moves, one level. */
+  category: Category;
+  to: Risk;
+  explanation: string;
+}
+
+/** The one-level moves of the standard; each needs its stated reason in the rationale. */
+export const riskAdjustments: readonly RiskAdjustment[] = [
+  { id: "sensitive-read", category: "Read", to: "Medium", explanation: "Reading sensitive material (secrets, environment variables, credentials, private messages, personal data) is Medium." },
+  { id: "external-send", category: "Write", to: "High", explanation: "Sending or publishing outside the user's own systems is High." },
+  { id: "access-change", category: "Write", to: "High", explanation: "Changing permissions or access is High." },
+  { id: "overwrite", category: "Write", to: "High", explanation: "Overwriting or moving existing files or data is High." },
+  { id: "host-execution", category: "Execute", to: "Critical", explanation: "Shell commands or unrestricted code on the host are Critical." },
+  { id: "bulk-deletion", category: "Destructive", to: "Critical", explanation: "Deleting many items in one call (a list of ids, an all, force or recursive switch) is Critical." },
+  { id: "container-deletion", category: "Destructive", to: "Critical", explanation: "Deleting a whole container (repository, database, project, cluster, account) is Critical." },
+  { id: "sandboxed-write", category: "Write", to: "Low", explanation: "A write the server declares additive, idempotent and closed-world (destructiveHint false, idempotentHint true, openWorldHint false) has no outside effect: Low." },
+];
+
+export interface FlagRule {
+  flag: "no-description" | "annotation-conflict" | "hidden-instructions" | "broken-schema" | "oversized";
+  explanation: string;
+}
+
+export const flagRules: readonly FlagRule[] = [
+  { flag: "no-description", explanation: "The server gave no description; the verdict rests on the name." },
+  { flag: "annotation-conflict", explanation: "An explicit annotation contradicts what the name and description say; the category follows what the tool does and the risk moves one level toward the annotation, never down. Absent hints never conflict." },
+  { flag: "hidden-instructions", explanation: "Text aimed at the model rather than the user; raises risk to at least High." },
+  { flag: "broken-schema", explanation: "The input schema is missing, not an object, or requires parameters it does not define." },
+  { flag: "oversized", explanation: "A description or schema beyond sane bounds; scanned and shown only in part." },
+];
+
+/** Bounds beyond which a definition is `oversized`. */
+export const sizeLimits = {
+  descriptionCharacters: 10_000,
+  titleCharacters: 300,
+  nameCharacters: 256,
+  topLevelParameters: 100,
+  schemaNodes: 2_000,
+  schemaDepth: 24,
+} as const;

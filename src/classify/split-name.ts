@@ -1,0 +1,39 @@
+import { capText } from "./bounded-text.ts";
+import { namespacePrefixes } from "./rules.ts";
+
+const MAX_NAME_SCAN = 200;
+const MAX_WORDS = 24;
+
+/**
+ * A tool name split into lower-case words whatever its style:
+ * `CreateCodeConnection`, `create_code_connection`, `create-code-connection`,
+ * `repo.create`, `getHTTPResponse`, `browser_take_screenshot`.
+ */
+export function splitName(name: string): string[] {
+  const spaced = capText(name, MAX_NAME_SCAN)
+    // getHTTPResponse -> get HTTP Response; s3Upload -> s3 Upload
+    .replace(/(\p{Ll}|\p{N})(\p{Lu})/gu, "$1 $2")
+    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, "$1 $2");
+  return (spaced.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
+}
+
+/**
+ * The words that carry meaning: the part after a `server__` namespace, and
+ * without leading `mcp_`-style prefixes or the server's own name.
+ */
+export function meaningfulNameWords(name: string, serverName?: string): { words: string[]; dropped: string[] } {
+  const cut = capText(name, MAX_NAME_SCAN);
+  const namespaceEnd = cut.lastIndexOf("__");
+  const afterNamespace = namespaceEnd > 0 && namespaceEnd < cut.length - 2 ? cut.slice(namespaceEnd + 2) : cut;
+  const dropped = namespaceEnd > 0 && afterNamespace !== cut ? splitName(cut.slice(0, namespaceEnd)) : [];
+  const words = splitName(afterNamespace);
+  const serverWords = serverName ? splitName(serverName) : [];
+  while (words.length > 1) {
+    const first = words[0] as string;
+    if (namespacePrefixes.includes(first) || (serverWords.length > 0 && serverWords.includes(first))) {
+      dropped.push(first);
+      words.shift();
+    } else break;
+  }
+  return { words, dropped };
+}
