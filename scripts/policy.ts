@@ -73,7 +73,7 @@ async function serverTools(catalogDir: string, id: string) {
 }
 
 function formatFinding(file: string, finding: Finding): string {
-  return `${file}:${finding.line ?? 1}:${finding.column ?? 1}: ${finding.severity}: ${finding.message} (${finding.path})`;
+  return `${file}:${finding.line ?? 1}:${finding.column ?? 1}: ${finding.severity}: ${finding.message}${finding.path ? ` (${finding.path})` : ""}`;
 }
 
 async function validate(args: string[]): Promise<number> {

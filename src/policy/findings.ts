@@ -4,7 +4,7 @@ export type PolicyPath = ReadonlyArray<string | number>;
 export interface Finding {
   /** `error`: the proxy refuses the file (or a rule cannot work); `warning`: accepted, but probably not what was meant. */
   severity: "error" | "warning";
-  /** Where, as the proxy names places: `tools.create_issue.rules[0].rate_limit`. */
+  /** Where, as the proxy names places: `tools.create_issue.rules[0].rate_limit`; empty for the file as a whole (YAML syntax, size). */
   path: string;
   /** 1-based line in the YAML text, when the finding came from text. */
   line?: number;

@@ -41,7 +41,7 @@ export function parsePolicy(text: string): ParsedPolicy {
   };
   const failed = (offset: number, message: string): ParsedPolicy => {
     if (lineCounter.lineStarts.length === 0) indexLines(text, lineCounter);
-    return { policy: {}, data: undefined, findings: [{ severity: "error", path: "(file)", ...toPosition(offset), message }], broken: new Set() };
+    return { policy: {}, data: undefined, findings: [{ severity: "error", path: "", ...toPosition(offset), message }], broken: new Set() };
   };
 
   if (typeof text !== "string") return { policy: {}, data: undefined, findings: [fileError("expected the policy as text")], broken: new Set() };
@@ -60,17 +60,17 @@ export function parsePolicy(text: string): ParsedPolicy {
   const first = docs[0];
   if (first) {
     for (const error of first.errors) {
-      findings.push({ severity: "error", path: "(file)", ...toPosition(error.pos[0]), message: yamlMessage(error.code, error.message, text, error.pos[0]) });
+      findings.push({ severity: "error", path: "", ...toPosition(error.pos[0]), message: yamlMessage(error.code, error.message, text, error.pos[0]) });
     }
     for (const warning of first.warnings) {
-      findings.push({ severity: "warning", path: "(file)", ...toPosition(warning.pos[0]), message: yamlMessage(warning.code, warning.message, text, warning.pos[0]) });
+      findings.push({ severity: "warning", path: "", ...toPosition(warning.pos[0]), message: yamlMessage(warning.code, warning.message, text, warning.pos[0]) });
     }
   }
   const second = docs[1];
   if (second) {
     findings.push({
       severity: "warning",
-      path: "(file)",
+      path: "",
       ...toPosition(second.range[0]),
       message: `only the first YAML document is read; the proxy ignores the ${docs.length - 1} after it`,
     });
@@ -82,7 +82,7 @@ export function parsePolicy(text: string): ParsedPolicy {
   const converted = yamlToData(first, toPosition);
   if (converted.problem) {
     const { offset, message } = converted.problem;
-    findings.push({ severity: "error", path: "(file)", ...toPosition(offset), message });
+    findings.push({ severity: "error", path: "", ...toPosition(offset), message });
     return { policy: {}, data: undefined, findings: sortFindings(findings), broken: new Set() };
   }
   const shaped = shapePolicy(converted.data ?? {}, converted.positions);
@@ -167,7 +167,7 @@ function describe(value: unknown): string {
 }
 
 function fileError(message: string): Finding {
-  return { severity: "error", path: "(file)", message };
+  return { severity: "error", path: "", message };
 }
 
 /** The yaml package's messages end with "at line L, column C"; the finding carries the place already. */

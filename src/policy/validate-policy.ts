@@ -78,7 +78,7 @@ export function validatePolicy(input: string | ParsedPolicy | Policy, options: V
       const counter = rule.state.counter ?? "";
       const previous = counters.get(counter);
       if (previous === undefined) counters.set(counter, i);
-      else error([...rulesPath, i, "state", "counter"], `duplicate state counter ${JSON.stringify(counter)} (also used by rules[${previous}]); each rule of a tool needs its own counter`);
+      else error(rules[i]?.state ? [...rulesPath, i, "state", "counter"] : [...rulesPath, i, "rate_limit"], `duplicate state counter ${JSON.stringify(counter)} (also used by rules[${previous}]); each rule of a tool needs its own counter`);
     });
 
     let denyAt: number | undefined;
