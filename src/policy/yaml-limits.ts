@@ -11,7 +11,7 @@ export const MAX_DEPTH = 64;
 /** Bracket and list-marker nesting counted in the raw text before parsing. */
 export const MAX_RAW_NESTING = 256;
 /** Nodes produced while expanding aliases; a bomb multiplies them exponentially. */
-export const MAX_NODES = 100_000;
+export const MAX_NODES = 20_000;
 
 export interface TextProblem {
   offset: number;

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { parsePolicy, validatePolicy } from "../../src/policy/index.ts";
+
+const aliasBomb = [
+  'version: "1"',
+  'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+  ...["b", "c", "d", "e", "f", "g", "h", "i"].map((name, i) => `${name}: &${name} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(",")}]`),
+].join("\n");
+
+let seed = 42;
+const junk = Array.from({ length: 200_000 }, () => String.fromCharCode((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256)).join("");
+
+describe("hostile input gets a clear error within a second, never a crash or a hang", () => {
+  it.each<[string, string, RegExp]>([
+    ["an alias bomb", aliasBomb, /expands to more than 20,000 values/],
+    ["10,000 nested flow lists", `version: "1"\ntools: ${"[".repeat(10_000)}${"]".repeat(10_000)}`, /nest more than 256 levels/],
+    ["10,000 nested block lists", `version: "1"\ntools:\n${"- ".repeat(10_000)}x\n`, /nest more than 256 levels/],
+    ["nesting just under the raw limit but deeper than a policy", `version: "1"\nx: ${"[".repeat(200)}${"]".repeat(200)}\n`, /nests more than 64 levels deep/],
+    ["a 5 MB file", `version: "1"\ndescription: "${"x".repeat(5_000_000)}"\n`, /more than the 1,000,000 a policy may have/],
+    ["binary junk", junk, /not a YAML text file: control character U\+/],
+    ["an anchor that contains itself", `version: "1"\ntools: &t\n  a: *t\n`, /./],
+  ])("%s", (_name, text, message) => {
+    const started = performance.now();
+    const result = validatePolicy(text);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(result.valid).toBe(false);
+    expect(result.findings[0]).toMatchObject({ severity: "error", line: expect.any(Number), column: expect.any(Number) });
+    expect(result.findings.map((f) => f.message).join("\n")).toMatch(message);
+  });
+
+  it("parsePolicy never throws, even on text that is not a string", () => {
+    expect(() => parsePolicy(undefined as unknown as string)).not.toThrow();
+    expect(parsePolicy(undefined as unknown as string).findings[0]?.message).toBe("expected the policy as text");
+  });
+});
