@@ -67,12 +67,22 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
     if (fromTitle) candidates.push(fromTitle);
   }
 
+  // A bare verb (`add`) is ambiguous: when the description leads with the same verb, its object says what it acts on.
+  if (fromName && nameReading.objects.length === 0 && desc?.verb?.rule === nameReading.verb?.rule && desc?.category !== undefined) {
+    fromName.category = desc.category;
+    const last = signals.find((sig) => sig.source === "name" && sig.effect.startsWith("suggests"));
+    if (last) last.effect = `a bare verb; the description's object says it is ${desc.category}`;
+  }
+
   if (desc?.verb && desc.category !== undefined) {
     const phrase =
       desc.decidingObject !== undefined
         ? `the description's words '${quote(desc.verb.word, 30)}' and '${quote(desc.decidingObject, 30)}'`
         : `the description's verb '${quote(desc.verb.word, 30)}'`;
-    candidates.push({ source: "description", category: desc.category, phrase });
+    // "Run a find query" with a structured filter reads: only query text in a language runs.
+    const runsAQuery = desc.category === "Execute" && (desc.head === "query" || desc.head === "queries");
+    const takesQueryText = parameters.findings.some((f) => f.kind === "sql" || f.kind === "code" || f.kind === "command" || (f.kind === "query" && isQueryLanguage(f.property, desc.traits.has("query-language"), nameReading.words, evidence.domain.domains)));
+    candidates.push({ source: "description", category: desc.category, phrase, ...(runsAQuery && !takesQueryText && fromName?.category === "Read" ? { weak: true } : {}) });
     signals.push({ source: "description", evidence: phrase.replace("the description's ", ""), effect: `suggests ${desc.category}` });
   }
   if (desc?.irreversible !== undefined) {

@@ -71,7 +71,7 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
   }
 
   if (category === "Write") {
-    const internal = traits.has("internal-report");
+    const internal = traits.has("internal-report") || traits.has("unsent");
     const recipient = findings("recipient")[0];
     if (!internal && traits.has("external-send")) {
       const what = desc?.phrases.get("external-send") ?? name.verb?.word ?? "send";

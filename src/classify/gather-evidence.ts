@@ -35,7 +35,7 @@ export function gatherEvidence(tool: unknown, serverName: unknown, tags: unknown
   const name = asText(definition.name) ?? "";
   const domain = readDomain(serverName, tags);
   const { words, dropped } = meaningfulNameWords(name, typeof serverName === "string" ? serverName : undefined);
-  const nameReading = readNameWords(words, domain.domains);
+  const nameReading = readNameWords(words, domain.domains, dropped.includes("api"));
   const annotations = definition.annotations;
   const title = asText(definition.title) ?? (isPlainObject(annotations) ? asText(annotations.title) : undefined);
   const rawDescription = asText(definition.description);

@@ -118,7 +118,7 @@ export function readDescription(description: string, domains: ReadonlySet<Domain
     // "toggles resource subscription updates" is about updates, not subscriptions.
     const before = objects[objects.length - 2];
     reading.kinds = objectKinds(head === undefined ? [] : before === undefined ? [head] : [before, head], domains, true);
-    const verb = readVerb(reading.verb.rule, reading.kinds);
+    const verb = readVerb(reading.verb.rule, reading.kinds, objects);
     reading.category = verb.category;
     reading.traits = verb.traits;
     if (verb.decidingObject !== undefined) reading.decidingObject = verb.decidingObject;

@@ -21,8 +21,8 @@ export interface NameReading {
 }
 
 /** Reads the words of a name or a title: verb, objects, head noun. */
-export function readNameWords(words: string[], domains: ReadonlySet<DomainName>): NameReading {
-  const verb = findNameVerb(words);
+export function readNameWords(words: string[], domains: ReadonlySet<DomainName>, httpStyle = false): NameReading {
+  const verb = findNameVerb(words, httpStyle);
   const isVerbWord = (i: number) => verb !== undefined && i >= verb.index && i < verb.index + verb.length;
   const before: string[] = [];
   const after: string[] = [];
@@ -37,7 +37,7 @@ export function readNameWords(words: string[], domains: ReadonlySet<DomainName>)
   if (head !== undefined) reading.head = head;
   if (!verb) return reading;
   reading.verb = verb;
-  const main = readVerb(verb.rule, kinds);
+  const main = readVerb(verb.rule, kinds, objects);
   reading.category = main.category;
   reading.traits = main.traits;
   if (main.decidingObject !== undefined) reading.decidingObject = main.decidingObject;

@@ -2,7 +2,7 @@
  * Looks words up in the rule tables: the verb of a run of words, and the
  * kinds of object the other words name.
  */
-import { objectRules, verbRules, type DomainName, type ObjectKind, type Trait, type VerbRule } from "./rules.ts";
+import { httpMethodRules, objectRules, verbRules, type DomainName, type ObjectKind, type Trait, type VerbRule } from "./rules.ts";
 import type { Category } from "./verdict-schema.ts";
 
 const verbIndex = new Map<string, VerbRule>();
@@ -49,8 +49,15 @@ export function verbAt(words: readonly string[], index: number, stemmed: boolean
  * The verb of a name: its first word when that is a verb (`list_charges`),
  * otherwise the last verb found (`repo.create`, `browser_take_screenshot`).
  */
-export function findNameVerb(words: readonly string[]): VerbMatch | undefined {
+export function findNameVerb(words: readonly string[], httpStyle = false): VerbMatch | undefined {
   const first = verbAt(words, 0, false);
+  if (first && httpStyle && httpMethodRules.some((m) => m.method === first.word)) {
+    // Names generated from HTTP APIs (`API-post-search`) lead with the method; the operation's verb follows.
+    for (let i = first.length; i < words.length; i++) {
+      const next = verbAt(words, i, false);
+      if (next && !httpMethodRules.some((m) => m.method === next.word)) return next;
+    }
+  }
   if (first) return first;
   let last: VerbMatch | undefined;
   for (let i = 1; i < words.length; i++) last = verbAt(words, i, false) ?? last;
@@ -102,8 +109,21 @@ export interface VerbReading {
   decidingObject?: string;
 }
 
+/** "head request" among the objects: an HTTP request takes its method's category. */
+export function httpRequestMethod(objectWords: readonly string[]): { method: string; category: Category } | undefined {
+  for (let i = 0; i < objectWords.length - 1; i++) {
+    const next = objectWords[i + 1];
+    if (next !== "request" && next !== "requests") continue;
+    const rule = httpMethodRules.find((m) => m.method === objectWords[i]);
+    if (rule) return { method: rule.method, category: rule.category };
+  }
+  return undefined;
+}
+
 /** What a verb means with these objects: its rule's category, changed or given facts by the objects. */
-export function readVerb(rule: VerbRule, kinds: ReadonlyMap<ObjectKind, string>): VerbReading {
+export function readVerb(rule: VerbRule, kinds: ReadonlyMap<ObjectKind, string>, objectWords: readonly string[] = []): VerbReading {
+  const http = httpRequestMethod(objectWords);
+  if (http) return { category: http.category, traits: new Set(), decidingObject: `${http.method} request` };
   const traits = new Set<Trait>(rule.traits ?? []);
   let category = rule.category;
   let decidingObject: string | undefined;

@@ -19,7 +19,9 @@ export type ObjectKind =
   | "access"
   | "internal-report"
   | "web-page"
-  | "file";
+  | "file"
+  | "runnable"
+  | "math";
 
 /** Facts about a call that move its risk or settle its category. */
 export type Trait =
@@ -35,7 +37,8 @@ export type Trait =
   | "sensitive"
   | "read-only-claim"
   | "query-language"
-  | "money";
+  | "money"
+  | "unsent";
 
 export interface ObjectRule {
   kind: ObjectKind;
@@ -92,6 +95,16 @@ export const objectRules: readonly ObjectRule[] = [
     explanation: "Telemetry, feedback and diagnostics go to the tool's own maker, not to other people: not an outside send, and nothing is destroyed.",
   },
   {
+    kind: "runnable",
+    words: ["pipeline", "pipelines", "build", "builds", "deployment", "deployments", "chart", "helm", "workflow run", "job run"],
+    explanation: "Creating or installing a pipeline, build, deployment or Helm chart runs or deploys it.",
+  },
+  {
+    kind: "math",
+    words: ["number", "numbers", "integer", "integers", "sum", "numbers together"],
+    explanation: "Adding numbers is computation, not a change.",
+  },
+  {
     kind: "web-page",
     words: ["url", "page", "pages", "tab", "tabs", "browser", "window", "link", "website", "site", "webpage"],
     explanation: "Pages, tabs and URLs: opening one navigates a browser.",
@@ -124,6 +137,7 @@ export interface VerbRule {
 
 /** What a changing verb becomes with a money, message, access or report object. */
 const changingVerbObjects: readonly ObjectEffect[] = [
+  { kind: "math", category: "Read" },
   { kind: "money", category: "Financial" },
   { kind: "payments-money", category: "Financial" },
   { kind: "message", trait: "external-send" },
@@ -157,10 +171,29 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "money", category: "Financial" }, { kind: "payments-money", category: "Financial" }],
   },
   {
-    verbs: ["create", "new", "add", "insert", "update", "edit", "modify", "set", "put", "patch", "write", "save", "upload", "comment", "merge", "copy", "push", "commit", "fork", "click", "type", "fill", "press", "drag", "drop down", "hover", "resize", "install", "enable", "disable", "assign", "unassign", "star", "unstar", "label", "tag", "schedule", "store", "record", "remember", "link", "connect", "attach", "register", "submit", "approve", "close", "reopen", "lock", "unlock", "archive", "unarchive", "restore", "import", "sync", "transition", "mark", "toggle", "configure", "append", "init", "initialize", "stop", "pause", "resume", "restart", "scale", "rollback", "rollout", "apply", "upsert", "request", "draft", "accept", "decline", "reject", "dismiss", "handle", "manage", "emulate", "select", "process", "subscribe", "unsubscribe", "rate", "react", "pin", "unpin", "follow", "unfollow", "like", "bookmark", "observe", "note", "login", "logout", "authenticate", "cache", "index", "compress", "gzip", "zip", "unzip", "extract to", "clone", "duplicate", "convert to", "port forward", "forward port"],
+    verbs: ["add", "insert", "update", "edit", "modify", "set", "put", "patch", "write", "save", "upload", "comment", "merge", "copy", "push", "commit", "fork", "click", "type", "fill", "press", "drag", "hover", "resize", "enable", "disable", "assign", "unassign", "star", "unstar", "label", "tag", "schedule", "store", "record", "remember", "link", "connect", "attach", "register", "submit", "approve", "close", "reopen", "lock", "unlock", "archive", "unarchive", "restore", "import", "sync", "transition", "mark", "toggle", "configure", "append", "init", "initialize", "stop", "pause", "resume", "restart", "scale", "rollback", "rollout", "upsert", "post", "request", "accept", "decline", "reject", "dismiss", "handle", "manage", "emulate", "select", "process", "subscribe", "unsubscribe", "rate", "react", "pin", "unpin", "follow", "unfollow", "like", "bookmark", "observe", "note", "login", "logout", "authenticate", "cache", "index", "compress", "gzip", "zip", "unzip", "extract to", "clone", "duplicate", "convert to", "port forward", "forward port"],
     category: "Write",
     explanation: "Creating, adding, updating, saving, uploading, commenting and browser interaction change state; reversible or additive.",
     objects: changingVerbObjects,
+  },
+  {
+    verbs: ["draft", "prepare", "compose"],
+    category: "Write",
+    explanation: "Drafting saves something without sending it: Write, not an outside send, even with recipients.",
+    traits: ["unsent"],
+    objects: [{ kind: "money", category: "Financial" }],
+  },
+  {
+    verbs: ["generate"],
+    category: "Read",
+    explanation: "Generating text, types or images computes and returns output; generating a key or token creates a credential (Write, access change).",
+    objects: [{ kind: "sensitive", category: "Write", trait: "access-change" }],
+  },
+  {
+    verbs: ["create", "new", "install", "apply"],
+    category: "Write",
+    explanation: "Creating and installing add state (Write); creating a pipeline, build or deployment, or installing a Helm chart, runs or deploys software (Execute).",
+    objects: [{ kind: "runnable", category: "Execute" }, ...changingVerbObjects],
   },
   {
     verbs: ["navigate", "go", "goto", "back", "forward", "reload", "refresh"],
@@ -168,7 +201,7 @@ export const verbRules: readonly VerbRule[] = [
     explanation: "Navigating a browser changes its state (Write, Medium).",
   },
   {
-    verbs: ["send", "email", "publish", "broadcast", "notify", "tweet", "reply", "post", "announce", "share"],
+    verbs: ["send", "email", "publish", "broadcast", "notify", "tweet", "reply", "announce", "share"],
     category: "Write",
     explanation: "Sending, publishing, posting and replying reach other people: Write with a raised risk.",
     traits: ["external-send"],
@@ -253,7 +286,7 @@ export const namespacePrefixes: readonly string[] = ["mcp", "tool", "tools", "ap
 export const descriptionFillerWords: ReadonlySet<string> = new Set(["this", "tool", "will", "can", "use", "used", "to", "you", "lets", "let", "allows", "allow", "the", "a", "an", "it", "please", "simply", "we", "helps", "help", "function", "endpoint", "mcp", "that", "is", "be", "just", "also", "quickly", "easily", "permanently", "completely", "directly", "safely", "immediately", "automatically", "programmatically"]);
 
 /** Words that end an object phrase in a description ("delete a comment | on a repository"). */
-export const objectPhraseStops: ReadonlySet<string> = new Set(["on", "in", "from", "of", "for", "to", "with", "by", "and", "or", "that", "which", "using", "at", "into", "via", "within", "across", "under", "as", "if", "when", "based", "including", "along", "without"]);
+export const objectPhraseStops: ReadonlySet<string> = new Set(["against", "on", "in", "from", "of", "for", "to", "with", "by", "and", "or", "that", "which", "using", "at", "into", "via", "within", "across", "under", "as", "if", "when", "based", "including", "along", "without"]);
 
 /** Words that never name an object ("a", "new", "specific"). */
 export const objectFillerWords: ReadonlySet<string> = new Set(["a", "an", "the", "new", "existing", "specific", "given", "single", "one", "your", "their", "its", "my", "our", "this", "that", "these", "those", "some", "entire", "whole", "specified", "provided", "selected", "current", "by", "id", "ids"]);
@@ -380,7 +413,7 @@ export const parameterRules: readonly ParameterRule[] = [
   { kind: "code", names: ["code", "script", "javascript", "js", "python", "function", "expression", "snippet", "source code", "program"], explanation: "Takes code to run: Execute, unless the tool only explains or validates it." },
   { kind: "query", names: ["query", "queries", "q"], explanation: "Takes a query: a search query reads; SQL or another query language runs." },
   { kind: "url", names: ["url", "uri", "href", "link", "endpoint", "website", "webpage", "urls"], explanation: "Takes a web address: the call reaches out to it." },
-  { kind: "recipient", names: ["to", "recipient", "recipients", "cc", "bcc", "email", "emails", "email address", "phone", "phone number", "receiver", "destination email", "to email"], explanation: "Takes a recipient: whatever the call creates reaches other people." },
+  { kind: "recipient", names: ["to", "recipient", "recipients", "cc", "bcc", "receiver", "destination email", "to email", "to emails", "to address"], explanation: "Takes a recipient (to, cc, bcc): whatever the call creates reaches other people. A plain `email` field is contact data, not a recipient." },
   { kind: "channel", names: ["channel", "channel id", "chat id", "conversation id", "thread ts"], explanation: "Takes a chat channel: corroborates a message that others read." },
   { kind: "money", names: ["amount", "currency", "unit amount", "price", "total amount", "amount cents", "amount in cents", "value cents"], explanation: "Takes an amount or a currency: corroborates moving money." },
   { kind: "path", names: ["path", "file", "file path", "filepath", "filename", "file name", "directory", "dir", "folder", "target path", "destination", "source path", "paths"], explanation: "Takes a file path." },
