@@ -105,7 +105,8 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
       signals.push({ source: "parameters", evidence: label, effect: "code or a query to inspect, not to run: no effect" });
     } else if (runs) {
       const what = finding.kind === "command" ? "a command" : finding.kind === "code" ? "code" : "a query in a query language";
-      candidates.push({ source: "parameters", category: "Execute", phrase: `the parameter ${label}, which takes ${what}` });
+      const short = finding.kind === "command" ? "a command" : finding.kind === "code" ? "code" : "a query language";
+      candidates.push({ source: "parameters", category: "Execute", phrase: `the parameter ${label} (${short})` });
       signals.push({ source: "parameters", evidence: label, effect: `takes ${what} to run: suggests Execute` });
     } else if (finding.kind === "pagination") {
       candidates.push({ source: "parameters", category: "Read", phrase: `the paging parameter ${label}`, weak: true });
@@ -151,8 +152,11 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
   }
 
   const nameCategory = (fromName ?? candidates.find((c) => c.source === "title"))?.category;
-  const descriptionCategory = desc?.category !== undefined && !readOnlyQuery ? desc.category : undefined;
+  const descriptionCandidate = candidates.find((c) => c.source === "description" && c.phrase.startsWith("the description's"));
+  const descriptionCategory = descriptionCandidate && !descriptionCandidate.weak && !readOnlyQuery ? descriptionCandidate.category : undefined;
+  // A tool with an action parameter lists several verbs on purpose ("Retrieve, update or cancel").
   const textConflict =
+    parameters.action === undefined &&
     nameCategory !== undefined &&
     descriptionCategory !== undefined &&
     (nameCategory === "Read") !== (descriptionCategory === "Read");

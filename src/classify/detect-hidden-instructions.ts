@@ -39,7 +39,7 @@ export const hiddenInstructionRules: readonly HiddenInstructionRule[] = [
   {
     id: "secret-file",
     pattern: new RegExp(
-      `\\b(?:read|cat|open|include|pass|send|provide|attach|upload|copy|extract|access|retrieve|get)\\b${gap}(?:~\\/\\.ssh|\\.ssh\\/|id_rsa|id_ed25519|id_ecdsa|\\.aws\\/credentials|\\/etc\\/passwd|\\/etc\\/shadow|\\.gnupg|\\.kube\\/config|mcp\\.json|\\.npmrc|\\.netrc|\\.pgpass|private key)`,
+      `\\b(?:read|cat|open|include|pass|send|provide|attach|upload|copy|extract|access|retrieve|get)\\b[^\\n]{0,60}?(?:~\\/\\.ssh|\\.ssh\\/|id_rsa|id_ed25519|id_ecdsa|\\.aws\\/credentials|\\/etc\\/passwd|\\/etc\\/shadow|\\.gnupg|\\.kube\\/config|mcp\\.json|\\.npmrc|\\.netrc|\\.pgpass|private key)`,
       "i",
     ),
     explanation: "Tells the model to read a secret file (SSH keys, cloud credentials, MCP configuration).",

@@ -27,3 +27,4 @@ export {
   type VerbRule,
 } from "./rules.ts";
 export * from "./verdict-schema.ts";
+export { classifyToolList, type ListedVerdict, type ToolListResult } from "./classify-tool-list.ts";

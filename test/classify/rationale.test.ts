@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { classifyTool } from "../../src/classify/index.ts";
+import { labelledTools } from "./labelled-tools.ts";
+
+function rationaleOf(server: string, name: string): string {
+  const row = labelledTools.find((r) => r.server === server && r.tool.name === name);
+  if (!row) throw new Error(`no labelled row ${server}/${name}`);
+  return classifyTool(row.tool, { serverName: row.server, tags: row.tags ?? [] }).rationale;
+}
+
+describe("rationales name the deciding evidence", () => {
+  it("for the pinned tool with no description and no parameters", () => {
+    expect(rationaleOf("unknown", "CreateCodeConnection")).toMatchInlineSnapshot(`"The name's verb 'create' marks it Write; there is no description, so the verdict rests on the name. Changes like this are reversible or additive and stay inside the user's own systems: Medium. No parameters."`);
+  });
+  it("for a bulk deletion", () => {
+    expect(rationaleOf("memory", "delete_entities")).toMatchInlineSnapshot(`"The name's verb 'delete', the description's verb 'delete' and the server's destructiveHint mark it Destructive. It takes a list ('entityNames'), so one call can remove many: Critical. 1 of 1 parameter required."`);
+  });
+  it("for a container deletion", () => {
+    expect(rationaleOf("mongodb", "drop-database")).toMatchInlineSnapshot(`"The name's verb 'drop', the description's verb 'removes' and the server's destructiveHint mark it Destructive. It removes a whole database, with everything in it: Critical. 1 of 1 parameter required."`);
+  });
+  it("for reading financial data", () => {
+    expect(rationaleOf("stripe", "list_charges")).toMatchInlineSnapshot(`"The name's verb 'list', the description's verb 'fetches' and the paging parameter 'limit' mark it Read. It changes nothing and reads nothing sensitive: Low. 2 optional parameters."`);
+  });
+  it("for a refund (Financial beats Write)", () => {
+    expect(rationaleOf("stripe", "create_refund")).toMatchInlineSnapshot(`"The name's words 'create' and 'refund', the description's verb 'refund' and the amount parameter 'amount' mark it Financial. Moving money is Critical. 1 of 2 parameters required."`);
+  });
+  it("for a read-only SQL tool", () => {
+    expect(rationaleOf("postgres", "query")).toMatchInlineSnapshot(`"The name's verb 'query', the description's verb 'run' and the parameter 'sql' (a query language) mark it Read, because the description says its query language is read-only. It changes nothing and reads nothing sensitive: Low. 1 optional parameter."`);
+  });
+  it("for arbitrary SQL applied as a migration (Execute beats Write)", () => {
+    expect(rationaleOf("supabase", "apply_migration")).toMatchInlineSnapshot(`"The parameter 'query' (a query language) marks it Execute (running beats writing). Running code, commands or queries is High. 3 of 3 parameters required."`);
+  });
+  it("for a host shell", () => {
+    expect(rationaleOf("shell", "run_shell_command")).toMatchInlineSnapshot(`"The name's verb 'run', the description's verb 'executes' and the parameter 'command' (a command) mark it Execute. It runs shell commands or unrestricted code on the host ('shell'): Critical. 1 of 2 parameters required."`);
+  });
+  it("for a file overwrite", () => {
+    expect(rationaleOf("filesystem", "write_file")).toMatchInlineSnapshot(`"The name's verb 'write', the description's verb 'create' and the content parameter 'content' mark it Write. It overwrites or moves existing data ('overwrite'): High. 2 of 2 parameters required."`);
+  });
+  it("for a sensitive read", () => {
+    expect(rationaleOf("everything", "get-env")).toMatchInlineSnapshot(`"The name's verb 'get', the description's verb 'returns' and the server's readOnlyHint mark it Read. What it reads is sensitive ('env'): Medium. No parameters."`);
+  });
+  it("for an annotation conflict that moves the risk", () => {
+    expect(rationaleOf("monitoring", "list_alerts")).toMatchInlineSnapshot(`"The name's verb 'list' and the description's verb 'list' mark it Read. It changes nothing and reads nothing sensitive: Low. Its annotations (readOnlyHint: false, destructiveHint: true) contradict the name's verb 'list', so the category follows what it does and the risk moves one level toward the annotation: Medium. 1 optional parameter."`);
+  });
+  it("for hidden instructions", () => {
+    expect(rationaleOf("poisoned", "get_fact_of_the_day")).toMatchInlineSnapshot(`"The name's verb 'get' and the description's verb 'get' mark it Read. It changes nothing and reads nothing sensitive: Low. Its description holds text aimed at the model (<IMPORTANT>), which raises the risk to High. No parameters."`);
+  });
+  it("for a sandboxed, idempotent write", () => {
+    expect(rationaleOf("filesystem", "create_directory")).toMatchInlineSnapshot(`"The name's verb 'create', the description's verb 'create' and the server's destructiveHint (false, additive only) mark it Write. Its hints declare the write additive, idempotent and closed-world, with no outside effect: Low. 1 of 1 parameter required."`);
+  });
+
+  it.each(labelledTools.map((r) => [`${r.server}/${r.tool.name.slice(0, 40)}`, r] as const))("%s has two to four sentences", (_label, row) => {
+    const rationale = classifyTool(row.tool, { serverName: row.server, tags: row.tags ?? [] }).rationale;
+    const sentences = rationale.split(/(?<=[.!?])\s+(?=[A-Z0-9])/);
+    expect(sentences.length).toBeGreaterThanOrEqual(2);
+    expect(sentences.length).toBeLessThanOrEqual(4);
+    expect(rationale).not.toMatch(/\b00\b|undefined|NaN/);
+  });
+});
