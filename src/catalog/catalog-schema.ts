@@ -68,6 +68,7 @@ export const droppedToolSchema = z.object({
 });
 
 export const crawlErrorCodes = [
+  "MISSING_VARIABLE",
   "INSTALL_FAILED",
   "SPAWN_FAILED",
   "CONNECT_FAILED",

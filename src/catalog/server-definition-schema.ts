@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { categorySchema, riskSchema } from "../classify/verdict-schema.ts";
+import { toolOverrideSchema } from "../classify/classify-context.ts";
 
 /** A server id is its definition's file name: a slug safe in paths and URLs. */
 export const serverIdSchema = z
@@ -29,15 +29,8 @@ export const packageSchema = z
  */
 const templatedString = z.string().max(2000);
 
-export const overrideSchema = z
-  .object({
-    /** Category to publish instead of the classifier's. */
-    category: categorySchema.optional(),
-    /** Risk to publish instead of the classifier's. */
-    risk: riskSchema.optional(),
-    /** Why the maintainer overrides the classifier; shown on the tool page. */
-    note: z.string().min(1, "a note saying why"),
-  })
+export const overrideSchema = toolOverrideSchema
+  .extend({ note: z.string().min(1, "a note saying why the classifier is overridden") })
   .strict()
   .refine((o) => o.category !== undefined || o.risk !== undefined, {
     message: "an override needs a category or a risk",
@@ -78,9 +71,12 @@ export const stdioLaunchSchema = z
     cwd: z.string().optional(),
   })
   .strict()
-  .refine((d) => (d.bin !== undefined) !== (d.command !== undefined) || (d.bin === undefined && d.package !== undefined), {
-    message: "a stdio server needs `bin` (with `package`) or `command`, not both",
-    path: ["command"],
+  .superRefine((d, ctx) => {
+    if (d.bin !== undefined && d.command !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["command"], message: "give `bin` (a bin of `package`) or `command`, not both" });
+    } else if (d.command === undefined && d.package === undefined) {
+      ctx.addIssue({ code: "custom", path: ["package"], message: "a stdio server needs `package` (launched by its bin) or `command`" });
+    }
   });
 
 export const httpLaunchSchema = z

@@ -1,0 +1,115 @@
+/**
+ * Crawls the MCP servers defined in catalog/servers into catalog/*.json.
+ * Options and exit codes are documented in the README.
+ */
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { formatDefinitionError } from "../src/catalog/load-definitions.ts";
+import { exitCodes } from "../src/crawl/exit-codes.ts";
+import { createProgressDisplay } from "../src/crawl/progress-display.ts";
+import { runCrawl, type CrawlReport } from "../src/crawl/run-crawl.ts";
+import { safeForTerminal } from "../src/crawl/terminal-text.ts";
+
+const usage = `usage: npm run crawl -- [--servers DIR] [--catalog DIR] [--only id,id] [--concurrency N] [--timeout SECONDS] [--strict] [--json]`;
+
+function fail(message: string): never {
+  console.error(`crawl: ${message}\n${usage}`);
+  process.exit(exitCodes.usage);
+}
+
+let values: Record<string, string | boolean | undefined>;
+try {
+  ({ values } = parseArgs({
+    options: {
+      servers: { type: "string", default: "catalog/servers" },
+      catalog: { type: "string", default: "catalog" },
+      only: { type: "string" },
+      concurrency: { type: "string", default: String(Math.max(2, os.availableParallelism() * 2)) },
+      timeout: { type: "string", default: "30" },
+      strict: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  }));
+} catch (error) {
+  fail((error as Error).message);
+}
+if (values.help) {
+  console.log(usage);
+  process.exit(exitCodes.ok);
+}
+const concurrency = Number(values.concurrency);
+const timeoutSeconds = Number(values.timeout);
+if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) fail(`--concurrency must be an integer from 1 to 64, got "${values.concurrency}"`);
+if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 600) fail(`--timeout must be a number of seconds from 0 to 600, got "${values.timeout}"`);
+const only = typeof values.only === "string" ? values.only.split(",").map((s) => s.trim()).filter(Boolean) : undefined;
+
+const projectRoot = process.cwd();
+const display = values.json ? undefined : createProgressDisplay(process.stderr);
+const started = new Date();
+let report: CrawlReport;
+try {
+  report = await runCrawl({
+    definitionsDir: path.resolve(String(values.servers)),
+    catalogDir: path.resolve(String(values.catalog)),
+    ...(only ? { only } : {}),
+    concurrency,
+    timeoutSeconds,
+    projectRoot,
+    cacheDir: path.join(projectRoot, ".cache", "servers"),
+    today: (process.env.CATALOG_TODAY ?? started.toISOString()).slice(0, 10),
+    env: process.env,
+    write: true,
+    ...(display ? { onProgress: display.update } : {}),
+  });
+} catch (error) {
+  display?.stop();
+  fail((error as Error).message);
+}
+display?.stop();
+
+const failed = report.servers.filter((s) => s.status === "failed");
+const warned = report.servers.filter((s) => s.status === "ok" && (s.warnings.length > 0 || s.dropped.length > 0));
+const exitCode =
+  report.unknownIds.length > 0
+    ? exitCodes.usage
+    : report.definitionErrors.length > 0
+      ? exitCodes.invalidDefinitions
+      : failed.length > 0 || (values.strict && warned.length > 0)
+        ? exitCodes.serversFailed
+        : exitCodes.ok;
+
+if (values.json) {
+  console.log(JSON.stringify({ startedAt: started.toISOString(), finishedAt: new Date().toISOString(), exitCode, ...report }, null, 2));
+} else {
+  for (const id of report.unknownIds) console.error(`crawl: --only names "${safeForTerminal(id)}", which has no definition`);
+  for (const error of report.definitionErrors) console.error(`invalid definition: ${formatDefinitionError(error)}`);
+  printSummary(report);
+}
+process.exit(exitCode);
+
+function printSummary(r: CrawlReport): void {
+  const rows = r.servers.map((s) => [
+    s.id,
+    s.status,
+    String(s.tools),
+    String(s.dropped.length),
+    String(s.warnings.length),
+    s.changed ? "yes" : "no",
+    `${(s.durationMs / 1000).toFixed(1)}s`,
+    s.error ? `${s.error.code}: ${safeForTerminal(s.error.message, 100)}` : "",
+  ]);
+  const header = ["server", "status", "tools", "dropped", "warnings", "changed", "time", "error"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+  const total = r.servers.reduce((n, s) => n + (s.status === "ok" ? s.tools : 0), 0);
+  console.log(`\n${r.servers.length} servers, ${r.servers.length - failed.length} ok, ${failed.length} failed, ${total} tools`);
+  for (const s of failed) {
+    if (s.error?.stderrTail) console.log(`\n--- ${s.id} stderr (last lines) ---\n${safeForTerminal(s.error.stderrTail.split("\n").slice(-10).join("\n"))}`);
+  }
+}

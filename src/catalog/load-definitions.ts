@@ -1,0 +1,122 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import matter from "gray-matter";
+import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import type { ZodIssue } from "zod";
+import { describeIssue, formatIssuePath } from "./friendly-errors.ts";
+import {
+  httpLaunchSchema,
+  serverIdSchema,
+  stdioLaunchSchema,
+  type ServerDefinition,
+} from "./server-definition-schema.ts";
+
+export type DefinitionError = {
+  /** The definition file. */
+  file: string;
+  /** 1-based line in the file, when the problem has a place. */
+  line?: number;
+  /** Field path such as `package.version`; empty for file-level problems. */
+  field: string;
+  /** What was expected. */
+  message: string;
+};
+
+export type LoadedDefinitions = { definitions: ServerDefinition[]; errors: DefinitionError[] };
+
+/** `file:line: field: message`, the one format every definition error is printed in. */
+export function formatDefinitionError(error: DefinitionError): string {
+  const place = error.line === undefined ? error.file : `${error.file}:${error.line}`;
+  return error.field ? `${place}: ${error.field}: ${error.message}` : `${place}: ${error.message}`;
+}
+
+/**
+ * Reads every `<id>.md` in the folder. A bad file yields errors and is left
+ * out; the good ones are still returned, so one typo does not stop a crawl.
+ */
+export async function loadDefinitions(dir: string): Promise<LoadedDefinitions> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    throw new Error(`cannot read the server definitions folder ${dir}: ${(error as Error).message}`, { cause: error });
+  }
+  const result: LoadedDefinitions = { definitions: [], errors: [] };
+  for (const name of names.filter((n) => n.endsWith(".md")).sort()) {
+    const file = path.join(dir, name);
+    const parsed = parseDefinition(await readFile(file, "utf8"), file);
+    if ("errors" in parsed) result.errors.push(...parsed.errors);
+    else result.definitions.push(parsed.definition);
+  }
+  return result;
+}
+
+/** Parses one definition file's text; `file` names it in errors and gives the id. */
+export function parseDefinition(text: string, file: string): { definition: ServerDefinition } | { errors: DefinitionError[] } {
+  const id = path.basename(file, ".md");
+  const idCheck = serverIdSchema.safeParse(id);
+  if (!idCheck.success) {
+    return { errors: [{ file, field: "", message: `the file name "${id}" is not a safe server id: expected ${idCheck.error.issues[0]?.message}` }] };
+  }
+  if (!/^---\r?\n/.test(text)) {
+    return { errors: [{ file, line: 1, field: "", message: "expected front matter between --- lines at the top of the file" }] };
+  }
+  const { matter: frontMatter, content } = matter(text, { engines: { yaml: () => ({}) } });
+  // The front matter starts on the line after the opening `---`.
+  const lineOffset = 1;
+  const lineCounter = new LineCounter();
+  const document = parseDocument(frontMatter, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  if (document.errors.length > 0) {
+    return {
+      errors: document.errors.map((e) => ({
+        file,
+        line: lineCounter.linePos(e.pos[0]).line + lineOffset,
+        field: "",
+        message: `front matter is not valid YAML: ${e.message.split("\n")[0]}`,
+      })),
+    };
+  }
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    return { errors: [{ file, field: "", message: `front matter could not be read: ${(error as Error).message}` }] };
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    return { errors: [{ file, line: 1, field: "", message: "front matter must be a map of fields" }] };
+  }
+  const transport = (data as { transport?: unknown }).transport;
+  const schema = transport === "streamable-http" || transport === "sse" ? httpLaunchSchema : stdioLaunchSchema;
+  const checked = schema.safeParse(data);
+  if (!checked.success) {
+    return {
+      errors: checked.error.issues.map((issue) => ({
+        file,
+        ...lineOf(document.contents, issue, lineCounter, lineOffset),
+        field: formatIssuePath(issue.path),
+        message: describeIssue(issue),
+      })),
+    };
+  }
+  return { definition: { ...checked.data, id, body: content.trim(), file } };
+}
+
+/** The line of the deepest node on the issue's path that exists (an unknown key points at the key itself). */
+function lineOf(root: unknown, issue: ZodIssue, counter: LineCounter, offset: number): { line?: number } {
+  let node = root as YamlNode | null | undefined;
+  let line: number | undefined = node?.range ? counter.linePos(node.range[0]).line + offset : undefined;
+  const path = issue.code === "unrecognized_keys" && issue.keys[0] ? [...issue.path, issue.keys[0]] : issue.path;
+  for (const part of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === part);
+      if (!pair) break;
+      const keyRange = (pair.key as YamlNode | null)?.range;
+      if (keyRange) line = counter.linePos(keyRange[0]).line + offset;
+      node = pair.value as YamlNode | null;
+    } else if (isSeq(node) && typeof part === "number") {
+      node = node.items[part] as YamlNode | undefined;
+      if (node?.range) line = counter.linePos(node.range[0]).line + offset;
+    } else break;
+  }
+  return line === undefined ? {} : { line };
+}

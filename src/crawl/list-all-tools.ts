@@ -1,0 +1,112 @@
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { z } from "zod";
+import { toolDefinitionSchema, type ToolDefinition } from "../catalog/tool-definition-schema.ts";
+import { formatZodIssues } from "../catalog/friendly-errors.ts";
+
+/** One page as the wire allows it; tools are checked one by one afterwards. */
+const lenientPageSchema = z
+  .object({
+    tools: z.array(z.unknown()),
+    nextCursor: z.string().optional(),
+  })
+  .passthrough();
+
+export type ListLimits = {
+  /** Pages read at most before stopping with a warning. */
+  maxPages: number;
+  /** Tools kept at most before stopping with a warning. */
+  maxTools: number;
+  /** Longest tool name kept (the spec recommends 128). */
+  maxNameLength: number;
+  /** Largest single tool definition kept, in bytes of JSON. */
+  maxDefinitionBytes: number;
+};
+
+export const defaultListLimits: ListLimits = {
+  maxPages: 200,
+  maxTools: 10_000,
+  maxNameLength: 512,
+  maxDefinitionBytes: 512 * 1024,
+};
+
+export type DroppedTool = { index: number; name?: string; reason: string };
+
+export type ToolListing = {
+  tools: ToolDefinition[];
+  dropped: DroppedTool[];
+  warnings: string[];
+  pages: number;
+};
+
+/**
+ * Reads every page of `tools/list`, following `nextCursor` to the end.
+ * The SDK's own `listTools` rejects a whole page for one bad tool, so pages
+ * are read leniently and each tool is validated alone: a malformed one is
+ * dropped and reported, the rest kept. A repeated cursor or the caps stop the
+ * loop with a warning instead of hanging the crawl.
+ */
+export async function listAllTools(
+  client: Client,
+  options: { limits?: Partial<ListLimits>; timeoutMs: number; signal?: AbortSignal },
+): Promise<ToolListing> {
+  const limits = { ...defaultListLimits, ...options.limits };
+  const listing: ToolListing = { tools: [], dropped: [], warnings: [], pages: 0 };
+  const seenCursors = new Set<string>();
+  const seenNames = new Set<string>();
+  let cursor: string | undefined;
+  let index = 0;
+
+  while (true) {
+    if (listing.pages >= limits.maxPages) {
+      listing.warnings.push(`stopped after ${limits.maxPages} pages (page cap); the server may list more tools`);
+      break;
+    }
+    const page = await client.request(
+      { method: "tools/list", params: cursor === undefined ? {} : { cursor } },
+      lenientPageSchema,
+      { timeout: options.timeoutMs, signal: options.signal },
+    );
+    listing.pages++;
+    for (const raw of page.tools) {
+      if (listing.tools.length >= limits.maxTools) break;
+      const checked = checkTool(raw, index, limits);
+      if ("reason" in checked) listing.dropped.push(checked);
+      else if (seenNames.has(checked.name)) {
+        listing.dropped.push({ index, name: checked.name, reason: "duplicate name: an earlier tool has the same name" });
+      } else {
+        seenNames.add(checked.name);
+        listing.tools.push(checked);
+      }
+      index++;
+    }
+    if (listing.tools.length >= limits.maxTools) {
+      listing.warnings.push(`stopped at ${limits.maxTools} tools (tool cap); the server may list more`);
+      break;
+    }
+    const next = page.nextCursor;
+    if (next === undefined) break;
+    if (seenCursors.has(next) || next === cursor) {
+      listing.warnings.push(`the server repeated a cursor after ${listing.pages} pages; stopped listing there`);
+      break;
+    }
+    seenCursors.add(next);
+    cursor = next;
+  }
+  return listing;
+}
+
+function checkTool(raw: unknown, index: number, limits: ListLimits): ToolDefinition | DroppedTool {
+  const rawName = raw !== null && typeof raw === "object" ? (raw as { name?: unknown }).name : undefined;
+  const name = typeof rawName === "string" && rawName.length > 0 ? rawName.slice(0, limits.maxNameLength) : undefined;
+  const drop = (reason: string): DroppedTool => (name === undefined ? { index, reason } : { index, name, reason });
+
+  const parsed = toolDefinitionSchema.safeParse(raw);
+  if (!parsed.success) return drop(`not a valid tool:\n${formatZodIssues(parsed.error.issues)}`);
+  const tool = parsed.data;
+  if (tool.name.length > limits.maxNameLength) return drop(`name longer than ${limits.maxNameLength} characters`);
+  const bytes = new TextEncoder().encode(JSON.stringify(tool)).length;
+  if (bytes > limits.maxDefinitionBytes) {
+    return drop(`definition of ${bytes} bytes is larger than the ${limits.maxDefinitionBytes}-byte limit`);
+  }
+  return tool;
+}

@@ -1,0 +1,152 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import { deserializeMessage, serializeMessage } from "@modelcontextprotocol/sdk/shared/stdio.js";
+import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import { BoundedTail } from "./bounded-tail.ts";
+
+export type ProcessLaunch = {
+  command: string;
+  args: string[];
+  env: Record<string, string>;
+  cwd?: string;
+};
+
+/** A single stdout line longer than this is not a message we will buffer. */
+const MAX_LINE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A stdio transport that owns its child's whole process group.
+ *
+ * The SDK's StdioClientTransport ends only the process it spawned, after a
+ * grace period; grandchildren (browsers, language servers) survive it. Here
+ * the server starts in a group of its own, and closing kills the group.
+ * It also keeps a bounded tail of stderr and counts stdout lines that are
+ * not JSON-RPC instead of failing on them.
+ */
+export class ProcessStdioTransport implements Transport {
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+  onmessage?: (message: JSONRPCMessage) => void;
+
+  readonly stderr = new BoundedTail(8 * 1024);
+  /** Lines on stdout that were not JSON-RPC (logs, junk). */
+  junkLines = 0;
+  /** Set once the process has exited: `code` or `signal`. */
+  exit?: { code: number | null; signal: NodeJS.Signals | null };
+
+  private child?: ChildProcess;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private closed = false;
+  private started?: Promise<void>;
+
+  constructor(private readonly launch: ProcessLaunch) {}
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** Spawns the server once; the crawler starts it early to tell spawn failures apart, then `Client.connect` calls this again. */
+  start(): Promise<void> {
+    this.started ??= this.spawnServer();
+    return this.started;
+  }
+
+  private spawnServer(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(this.launch.command, this.launch.args, {
+        env: this.launch.env,
+        cwd: this.launch.cwd,
+        stdio: ["pipe", "pipe", "pipe"],
+        detached: true,
+        windowsHide: true,
+      });
+      this.child = child;
+      child.once("error", (error) => {
+        if (!child.pid) reject(error);
+        else this.onerror?.(error);
+      });
+      child.once("spawn", () => resolve());
+      child.once("exit", (code, signal) => {
+        this.exit = { code, signal };
+        this.finish();
+      });
+      child.stdout?.on("data", (chunk: Buffer) => this.receive(chunk));
+      child.stderr?.on("data", (chunk: Buffer) => this.stderr.push(chunk));
+      // A server that exits while we write must not crash the crawler with EPIPE.
+      child.stdin?.on("error", (error) => this.onerror?.(error));
+      child.stdout?.on("error", (error) => this.onerror?.(error));
+    });
+  }
+
+  send(message: JSONRPCMessage): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const stdin = this.child?.stdin;
+      if (!stdin || this.closed || stdin.destroyed) return reject(new Error("server process is not running"));
+      if (stdin.write(serializeMessage(message))) resolve();
+      else stdin.once("drain", () => resolve());
+    });
+  }
+
+  async close(): Promise<void> {
+    this.killGroup();
+    this.finish();
+  }
+
+  /** Kills the server and everything it started in its process group. */
+  killGroup(): void {
+    const pid = this.child?.pid;
+    if (pid === undefined) return;
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // The group is already gone.
+    }
+    this.child?.stdin?.destroy();
+    this.child?.stdout?.destroy();
+    this.child?.stderr?.destroy();
+  }
+
+  private finish(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.killGroup();
+    this.onclose?.();
+  }
+
+  private receive(chunk: Buffer): void {
+    let start = 0;
+    let newline = chunk.indexOf(0x0a, start);
+    while (newline !== -1) {
+      this.pending.push(chunk.subarray(start, newline));
+      const line = Buffer.concat(this.pending).toString("utf8").replace(/\r$/, "");
+      this.pending = [];
+      this.pendingBytes = 0;
+      this.dispatch(line);
+      start = newline + 1;
+      newline = chunk.indexOf(0x0a, start);
+    }
+    if (start < chunk.length) {
+      this.pending.push(chunk.subarray(start));
+      this.pendingBytes += chunk.length - start;
+      if (this.pendingBytes > MAX_LINE_BYTES) {
+        this.pending = [];
+        this.pendingBytes = 0;
+        this.onerror?.(new Error(`a stdout line exceeded ${MAX_LINE_BYTES} bytes`));
+        void this.close();
+      }
+    }
+  }
+
+  private dispatch(line: string): void {
+    if (line.trim() === "") return;
+    let message: JSONRPCMessage;
+    try {
+      message = deserializeMessage(line);
+    } catch {
+      this.junkLines++;
+      return;
+    }
+    this.onmessage?.(message);
+  }
+}

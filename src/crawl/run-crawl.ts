@@ -1,0 +1,218 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import {
+  buildCatalogServer,
+  buildFailedCatalogServer,
+  launchRecordOf,
+} from "../catalog/build-catalog-server.ts";
+import { readCatalogServer, serializeCatalogServer, writeCatalogServer } from "../catalog/catalog-files.ts";
+import type { CatalogServer, CrawlErrorCode } from "../catalog/catalog-schema.ts";
+import { loadDefinitions, type DefinitionError } from "../catalog/load-definitions.ts";
+import type { ServerDefinition } from "../catalog/server-definition-schema.ts";
+import { CLIENT_CAPABILITIES, crawlServer, type CrawlTarget } from "./crawl-server.ts";
+import { locatePackage, resolveBin } from "./install-package.ts";
+import type { ListLimits } from "./list-all-tools.ts";
+import { MissingVariableError, resolveTemplate, type BuiltinVariables } from "./resolve-template.ts";
+
+export type CrawlOptions = {
+  definitionsDir: string;
+  catalogDir: string;
+  /** Crawl only these ids (all when absent). */
+  only?: string[];
+  concurrency: number;
+  /** Per phase (connect, list), unless a definition sets its own. */
+  timeoutSeconds: number;
+  projectRoot: string;
+  /** Where packages not in the project's node_modules are installed. */
+  cacheDir: string;
+  /** The crawl's date, YYYY-MM-DD (UTC); only written where something changed. */
+  today: string;
+  /** Where `${VAR}` references are resolved from. */
+  env: Record<string, string | undefined>;
+  /** False compares without writing (check mode). */
+  write: boolean;
+  limits?: Partial<ListLimits>;
+  onProgress?: (event: CrawlProgress) => void;
+};
+
+export type CrawlPhase = "installing" | "connecting" | "done";
+export type CrawlProgress = { id: string; phase: CrawlPhase; result?: ServerResult };
+
+export type ServerResult = {
+  id: string;
+  status: "ok" | "failed";
+  tools: number;
+  dropped: { index: number; name?: string; reason: string }[];
+  warnings: string[];
+  /** The catalog file's bytes differ from before (written unless in check mode). */
+  changed: boolean;
+  durationMs: number;
+  error?: { code: CrawlErrorCode; message: string; stderrTail?: string };
+};
+
+export type CrawlReport = {
+  definitionErrors: DefinitionError[];
+  servers: ServerResult[];
+  /** Ids passed to `only` that have no definition. */
+  unknownIds: string[];
+};
+
+/** Crawls every (or each named) server definition into the catalog folder. */
+export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
+  const { definitions, errors } = await loadDefinitions(options.definitionsDir);
+  const known = new Set(definitions.map((d) => d.id));
+  const unknownIds = (options.only ?? []).filter((id) => !known.has(id));
+  const selected = options.only ? definitions.filter((d) => options.only!.includes(d.id)) : definitions;
+  const servers = await mapWithConcurrency(selected, options.concurrency, (d) => crawlDefinition(d, options));
+  return { definitionErrors: errors, servers, unknownIds };
+}
+
+async function crawlDefinition(definition: ServerDefinition, options: CrawlOptions): Promise<ServerResult> {
+  const started = performance.now();
+  const previous = await readPreviousSafely(options.catalogDir, definition.id);
+  const sandbox = await mkdtemp(path.join(os.tmpdir(), `catalog-${definition.id}-`));
+  const progress = (phase: CrawlPhase, result?: ServerResult) => options.onProgress?.({ id: definition.id, phase, ...(result ? { result } : {}) });
+  const finish = async (result: Omit<ServerResult, "id" | "durationMs">): Promise<ServerResult> => {
+    await rm(sandbox, { recursive: true, force: true });
+    const full = { id: definition.id, ...result, durationMs: Math.round(performance.now() - started) };
+    progress("done", full);
+    return full;
+  };
+
+  let prepared: { target: CrawlTarget; binName?: string };
+  try {
+    progress(definition.transport === "stdio" && definition.package && !definition.command ? "installing" : "connecting");
+    prepared = await prepareTarget(definition, options, { CATALOG_SANDBOX: sandbox });
+  } catch (error) {
+    const code: CrawlErrorCode = error instanceof MissingVariableError ? "MISSING_VARIABLE" : "INSTALL_FAILED";
+    return finish(await recordFailure(definition, undefined, { code, message: (error as Error).message }, previous, options));
+  }
+  progress("connecting");
+  const timeoutMs = (definition.timeoutSeconds ?? options.timeoutSeconds) * 1000;
+  const outcome = await crawlServer(prepared.target, { connectMs: timeoutMs, listMs: timeoutMs }, options.limits);
+  const launch = launchRecordOf(definition, prepared.binName);
+  if (!outcome.ok) {
+    const { code, message, stderrTail } = outcome;
+    return finish(await recordFailure(definition, prepared.binName, { code, message, ...(stderrTail ? { stderrTail } : {}) }, previous, options));
+  }
+  const server = buildCatalogServer(
+    definition,
+    launch,
+    {
+      serverInfo: outcome.serverInfo,
+      ...(outcome.protocolVersion ? { protocolVersion: outcome.protocolVersion } : {}),
+      ...(outcome.capabilities ? { capabilities: outcome.capabilities } : {}),
+      ...(outcome.instructions ? { instructions: outcome.instructions } : {}),
+      clientCapabilities: { ...CLIENT_CAPABILITIES },
+      pages: outcome.listing.pages,
+      warnings: outcome.warnings,
+      dropped: outcome.listing.dropped,
+      tools: outcome.listing.tools,
+    },
+    previous,
+    options.today,
+  );
+  const changed = await store(server, previous, options);
+  return finish({ status: "ok", tools: server.tools.length, dropped: server.crawl.dropped, warnings: server.crawl.warnings, changed });
+}
+
+/**
+ * A failing server keeps its previous file exactly as it was; only a server
+ * that never succeeded gets a file, saying it failed, so the site can show it.
+ */
+async function recordFailure(
+  definition: ServerDefinition,
+  binName: string | undefined,
+  error: NonNullable<ServerResult["error"]>,
+  previous: CatalogServer | undefined,
+  options: CrawlOptions,
+): Promise<Omit<ServerResult, "id" | "durationMs">> {
+  let changed = false;
+  if (!previous || previous.crawl.status === "failed") {
+    const failed = buildFailedCatalogServer(
+      definition,
+      launchRecordOf(definition, binName),
+      { code: error.code, message: error.message.slice(0, 500) },
+      { ...CLIENT_CAPABILITIES },
+      previous,
+      options.today,
+    );
+    changed = await store(failed, previous, options);
+  }
+  return { status: "failed", tools: previous?.tools.length ?? 0, dropped: [], warnings: [], changed, error };
+}
+
+async function store(server: CatalogServer, previous: CatalogServer | undefined, options: CrawlOptions): Promise<boolean> {
+  const changed = !previous || serializeCatalogServer(server) !== serializeCatalogServer(previous);
+  if (changed && options.write) await writeCatalogServer(options.catalogDir, server);
+  return changed;
+}
+
+/** An unreadable previous file is replaced by a fresh crawl rather than stopping it. */
+async function readPreviousSafely(catalogDir: string, id: string): Promise<CatalogServer | undefined> {
+  try {
+    return await readCatalogServer(catalogDir, id);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Variables a server process inherits from the crawler; credentials come only from the definition. */
+const inheritedVariables = ["PATH", "HOME", "TMPDIR", "LANG", "LC_ALL", "TZ", "SYSTEMROOT"];
+
+async function prepareTarget(
+  definition: ServerDefinition,
+  options: CrawlOptions,
+  builtins: BuiltinVariables,
+): Promise<{ target: CrawlTarget; binName?: string }> {
+  const resolve = (value: string) => resolveTemplate(value, options.env, builtins);
+  if (definition.transport !== "stdio") {
+    const headers = Object.fromEntries(Object.entries(definition.headers).map(([k, v]) => [k, resolve(v)]));
+    return { target: { transport: definition.transport, url: resolve(definition.url), headers } };
+  }
+  const args = definition.args.map(resolve);
+  const env: Record<string, string> = {};
+  for (const name of inheritedVariables) if (process.env[name] !== undefined) env[name] = process.env[name]!;
+  for (const [name, value] of Object.entries(definition.env)) env[name] = resolve(value);
+  if (definition.command !== undefined) {
+    // A command's arguments are written relative to the repository (test fixtures, local scripts).
+    const cwd = path.resolve(options.projectRoot, definition.cwd ?? ".");
+    const command = definition.command === "node" ? process.execPath : definition.command.includes("/") ? path.resolve(options.projectRoot, definition.command) : definition.command;
+    return { target: { transport: "stdio", process: { command, args, env, cwd } } };
+  }
+  const packageDir = await locatePackage(definition.package!, { projectRoot: options.projectRoot, cacheDir: options.cacheDir });
+  const binPath = await resolveBin(packageDir, definition.bin);
+  const binName = definition.bin ?? (await binNameOf(packageDir, binPath));
+  // A published server runs in an empty folder of its own, so whatever it writes lands there.
+  const cwd = definition.cwd ? path.resolve(options.projectRoot, definition.cwd) : builtins.CATALOG_SANDBOX;
+  // Started with the running Node, never through npx or a shell.
+  const viaNode = await isNodeScript(binPath);
+  const process_ = viaNode ? { command: process.execPath, args: [binPath, ...args] } : { command: binPath, args };
+  return { target: { transport: "stdio", process: { ...process_, env, cwd } }, binName };
+}
+
+async function isNodeScript(file: string): Promise<boolean> {
+  if (/\.(c|m)?js$/.test(file)) return true;
+  const head = (await readFile(file, "utf8").catch(() => "")).slice(0, 200);
+  return /^#!.*\bnode\b/.test(head);
+}
+
+async function binNameOf(packageDir: string, binPath: string): Promise<string | undefined> {
+  const manifest = JSON.parse(await readFile(path.join(packageDir, "package.json"), "utf8")) as { name?: string; bin?: string | Record<string, string> };
+  if (typeof manifest.bin === "string") return manifest.name?.split("/").pop();
+  return Object.entries(manifest.bin ?? {}).find(([, p]) => path.resolve(packageDir, p) === binPath)?.[0];
+}
+
+async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
