@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
@@ -107,6 +108,8 @@ async function crawlOverTransport(
     if (!serverInfo) return { ok: false, code: "PROTOCOL_ERROR", message: "initialize returned no serverInfo" };
     let listing: ToolListing;
     const listAbort = new AbortController();
+    // Each page request listens on the one signal; a long listing is not a leak.
+    setMaxListeners(Number.POSITIVE_INFINITY, listAbort.signal);
     try {
       listing = await withDeadline(listAllTools(client, { limits, timeoutMs: timeouts.listMs, signal: listAbort.signal }), timeouts.listMs, listAbort);
     } catch (error) {
