@@ -2,7 +2,6 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import matter from "gray-matter";
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
-import type { ZodIssue } from "zod";
 import { describeIssue, formatIssuePath } from "./friendly-errors.ts";
 import {
   httpLaunchSchema,
@@ -62,8 +61,8 @@ export function parseDefinition(text: string, file: string): { definition: Serve
     return { errors: [{ file, line: 1, field: "", message: "expected front matter between --- lines at the top of the file" }] };
   }
   const { matter: frontMatter, content } = matter(text, { engines: { yaml: () => ({}) } });
-  // The front matter starts on the line after the opening `---`.
-  const lineOffset = 1;
+  // gray-matter keeps the newline after the opening `---`, so front-matter lines are file lines.
+  const lineOffset = 0;
   const lineCounter = new LineCounter();
   const document = parseDocument(frontMatter, { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (document.errors.length > 0) {
@@ -90,22 +89,25 @@ export function parseDefinition(text: string, file: string): { definition: Serve
   const checked = schema.safeParse(data);
   if (!checked.success) {
     return {
-      errors: checked.error.issues.map((issue) => ({
-        file,
-        ...lineOf(document.contents, issue, lineCounter, lineOffset),
-        field: formatIssuePath(issue.path),
-        message: describeIssue(issue),
-      })),
+      errors: checked.error.issues.flatMap((issue) =>
+        issue.code === "unrecognized_keys"
+          ? issue.keys.map((key) => ({
+              file,
+              ...lineOf(document.contents, [...issue.path, key], lineCounter, lineOffset),
+              field: formatIssuePath([...issue.path, key]),
+              message: "unknown field (a misspelt field would otherwise be ignored)",
+            }))
+          : [{ file, ...lineOf(document.contents, issue.path, lineCounter, lineOffset), field: formatIssuePath(issue.path), message: describeIssue(issue) }],
+      ),
     };
   }
   return { definition: { ...checked.data, id, body: content.trim(), file } };
 }
 
-/** The line of the deepest node on the issue's path that exists (an unknown key points at the key itself). */
-function lineOf(root: unknown, issue: ZodIssue, counter: LineCounter, offset: number): { line?: number } {
+/** The line of the deepest node on the path that exists. */
+function lineOf(root: unknown, path: ReadonlyArray<string | number>, counter: LineCounter, offset: number): { line?: number } {
   let node = root as YamlNode | null | undefined;
   let line: number | undefined = node?.range ? counter.linePos(node.range[0]).line + offset : undefined;
-  const path = issue.code === "unrecognized_keys" && issue.keys[0] ? [...issue.path, issue.keys[0]] : issue.path;
   for (const part of path) {
     if (isMap(node)) {
       const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === part);

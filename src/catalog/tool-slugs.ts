@@ -7,6 +7,7 @@ const MAX_SLUG_LENGTH = 60;
 export function baseSlug(name: string): string {
   const slug = name
     .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
     .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")

@@ -1,0 +1,143 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCrawl, type CrawlOptions } from "../../src/crawl/run-crawl.ts";
+import { fixtureServer } from "./fixture-helpers.ts";
+
+function workspace(definitions: Record<string, string>): { definitionsDir: string; catalogDir: string } {
+  const root = mkdtempSync(path.join(os.tmpdir(), "run-crawl-"));
+  const definitionsDir = path.join(root, "servers");
+  const catalogDir = path.join(root, "catalog");
+  mkdirSync(definitionsDir);
+  for (const [id, text] of Object.entries(definitions)) writeFileSync(path.join(definitionsDir, `${id}.md`), text);
+  return { definitionsDir, catalogDir };
+}
+
+function fixtureDefinition(mode: string, extraEnv: Record<string, string> = {}): string {
+  const env = Object.entries({ FIXTURE_MODE: mode, ...extraEnv }).map(([k, v]) => `  ${k}: "${v}"`).join("\n");
+  return `---
+name: Fixture ${mode}
+summary: A test server in ${mode} mode.
+homepage: https://example.org/fixture
+repository: https://example.org/fixture.git
+command: node
+args: ["${fixtureServer}"]
+env:
+${env}
+tags: [testing]
+---
+Body of the ${mode} fixture.
+`;
+}
+
+const memoryDefinition = `---
+name: Memory
+summary: Knowledge graph.
+homepage: https://example.org/memory
+repository: https://example.org/memory.git
+package: { registry: npm, name: "@modelcontextprotocol/server-memory", version: 2026.8.31 }
+env:
+  MEMORY_FILE_PATH: "\${CATALOG_SANDBOX}/memory.jsonl"
+tags: [memory]
+---
+Memory body.
+`;
+
+function options(dirs: { definitionsDir: string; catalogDir: string }, overrides: Partial<CrawlOptions> = {}): CrawlOptions {
+  return {
+    ...dirs,
+    concurrency: 2,
+    timeoutSeconds: 5,
+    projectRoot: process.cwd(),
+    cacheDir: path.join(process.cwd(), ".cache", "servers"),
+    today: "2026-11-29",
+    env: { FIXTURE_SECRET: "s3cr3t-value-never-written" },
+    write: true,
+    ...overrides,
+  };
+}
+
+function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(path.join(dir, f), "utf8")]));
+}
+
+describe("runCrawl", () => {
+  it("two crawls of unchanged servers leave every catalog file byte-identical, even on a later day", async () => {
+    const dirs = workspace({ fixture: fixtureDefinition("normal"), memory: memoryDefinition });
+    const first = await runCrawl(options(dirs));
+    expect(first.servers.map((s) => [s.id, s.status, s.changed])).toEqual([["fixture", "ok", true], ["memory", "ok", true]]);
+    const before = snapshot(dirs.catalogDir);
+    const second = await runCrawl(options(dirs, { today: "2026-12-24" }));
+    expect(second.servers.map((s) => s.changed)).toEqual([false, false]);
+    expect(snapshot(dirs.catalogDir)).toEqual(before);
+    expect(Object.keys(before)).toEqual(["fixture.json", "memory.json"]);
+  });
+
+  it("a server that fails keeps its previous catalog file unchanged while the others are crawled", async () => {
+    const dirs = workspace({ flaky: fixtureDefinition("normal"), memory: memoryDefinition });
+    await runCrawl(options(dirs));
+    const before = readFileSync(path.join(dirs.catalogDir, "flaky.json"), "utf8");
+    writeFileSync(path.join(dirs.definitionsDir, "flaky.md"), fixtureDefinition("die-during-list"));
+    const report = await runCrawl(options(dirs, { today: "2026-12-01" }));
+    const flaky = report.servers.find((s) => s.id === "flaky")!;
+    expect(flaky).toMatchObject({ status: "failed", changed: false, error: { code: "SERVER_EXITED" } });
+    expect(report.servers.find((s) => s.id === "memory")).toMatchObject({ status: "ok", tools: 9 });
+    expect(readFileSync(path.join(dirs.catalogDir, "flaky.json"), "utf8")).toBe(before);
+  });
+
+  it("a server that has never been crawled successfully gets a file that says it failed", async () => {
+    const dirs = workspace({ hang: fixtureDefinition("hang-initialize") });
+    const report = await runCrawl(options(dirs, { timeoutSeconds: 0.5 }));
+    expect(report.servers[0]).toMatchObject({ status: "failed", error: { code: "CONNECT_TIMEOUT" } });
+    const file = JSON.parse(readFileSync(path.join(dirs.catalogDir, "hang.json"), "utf8"));
+    expect(file.crawl).toMatchObject({ status: "failed", error: { code: "CONNECT_TIMEOUT" } });
+    expect(file.tools).toEqual([]);
+  });
+
+  it("an invalid definition is reported and the valid ones are still crawled", async () => {
+    const dirs = workspace({ good: fixtureDefinition("normal"), bad: "---\nname: Bad\nsummary: 3\n---\n" });
+    const report = await runCrawl(options(dirs));
+    expect(report.definitionErrors.length).toBeGreaterThan(0);
+    expect(report.definitionErrors.every((e) => e.file.endsWith("bad.md"))).toBe(true);
+    expect(report.servers.map((s) => [s.id, s.status])).toEqual([["good", "ok"]]);
+  });
+
+  it("environment values resolved from ${VAR} reach the server but never the catalog", async () => {
+    const dirs = workspace({ secret: fixtureDefinition("normal", { API_TOKEN: "${FIXTURE_SECRET}" }) });
+    const report = await runCrawl(options(dirs));
+    expect(report.servers[0]!.status).toBe("ok");
+    const text = readFileSync(path.join(dirs.catalogDir, "secret.json"), "utf8");
+    expect(text).not.toContain("s3cr3t-value-never-written");
+    expect(JSON.parse(text).launch.envNames).toEqual(["API_TOKEN", "FIXTURE_MODE"]);
+  });
+
+  it("a ${VAR} that is not set fails that server with MISSING_VARIABLE", async () => {
+    const dirs = workspace({ unset: fixtureDefinition("normal", { API_TOKEN: "${NOT_SET_ANYWHERE}" }) });
+    const report = await runCrawl(options(dirs));
+    expect(report.servers[0]!.error).toEqual({ code: "MISSING_VARIABLE", message: "the environment variable NOT_SET_ANYWHERE is not set" });
+  });
+
+  it("check mode compares without writing anything", async () => {
+    const dirs = workspace({ fixture: fixtureDefinition("normal") });
+    const report = await runCrawl(options(dirs, { write: false }));
+    expect(report.servers[0]!.changed).toBe(true);
+    expect(() => readdirSync(dirs.catalogDir)).toThrow();
+  });
+
+  it("tools are sorted by name, carry slugs, parameters, fingerprints and verdicts, and hostile names stay verbatim", async () => {
+    const dirs = workspace({ hostile: fixtureDefinition("malformed-tools") });
+    await runCrawl(options(dirs));
+    const file = JSON.parse(readFileSync(path.join(dirs.catalogDir, "hostile.json"), "utf8"));
+    expect(file.tools.map((t: { name: string; slug: string }) => [t.name, t.slug])).toEqual([
+      ["../../etc/passwd", "etc-passwd"],
+      ["<script>alert(1)</script>", "script-alert-1-script"],
+      ["good_tool", "good-tool"],
+      ["Ünïcödé tool name", "unicode-tool-name"],
+    ]);
+    expect(file.tools[2].parameters).toEqual([{ name: "id", type: "string", required: true }]);
+    expect(file.tools[2].fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(file.tools[2].verdict).toMatchObject({ category: "Read", parameters: { total: 1, required: 1 } });
+    expect(file.crawl.dropped).toHaveLength(5);
+  });
+});
