@@ -11,7 +11,7 @@ import type { ParameterCounts } from "./verdict-schema.ts";
 /** Top-level parameters read in detail; the count itself is always exact. */
 const MAX_PROPERTIES_READ = 200;
 /** Characters of schema text collected for the hidden-instruction scan. */
-const MAX_SCHEMA_TEXT = 200_000;
+const MAX_SCHEMA_TEXT = 60_000;
 const MAX_ENUM_VALUES = 50;
 
 export interface PropertyInfo {
@@ -124,7 +124,7 @@ export function readSchema(inputSchema: unknown): SchemaReading {
     }
     if (notSchemas > 0) reading.problems.push(`${notSchemas} of its properties ${notSchemas === 1 ? "is" : "are"} not a schema`);
   }
-  collectTexts(inputSchema, reading);
+  collectTexts(inputSchema, reading, names);
   return reading;
 }
 
@@ -133,7 +133,7 @@ const schemaKeys = ["items", "additionalProperties", "not", "if", "then", "else"
 const listKeys = ["anyOf", "oneOf", "allOf", "prefixItems", "items"] as const;
 
 /** Every description and title in the schema, breadth first, within the caps. */
-function collectTexts(root: Record<string, unknown>, reading: SchemaReading): void {
+function collectTexts(root: Record<string, unknown>, reading: SchemaReading, rootNames: readonly string[]): void {
   const queue: { node: Record<string, unknown>; depth: number; where: string }[] = [{ node: root, depth: 0, where: "" }];
   let visited = 0;
   let collected = 0;
@@ -166,7 +166,9 @@ function collectTexts(root: Record<string, unknown>, reading: SchemaReading): vo
     for (const key of childKeys) {
       const children = node[key];
       if (!isPlainObject(children)) continue;
-      for (const name of Object.keys(children).slice(0, sizeLimits.schemaNodes)) {
+      // Enumerating a huge object's keys is the costly part: the root's are already known.
+      const names = node === root && key === "properties" ? rootNames : Object.keys(children);
+      for (const name of names.slice(0, sizeLimits.schemaNodes)) {
         push(children[name], where === "" ? shortName(name) : `${where}.${shortName(name)}`);
       }
     }

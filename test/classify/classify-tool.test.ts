@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import type { ToolDefinition } from "../../src/catalog/tool-definition-schema.ts";
+import { classifyTool, effectiveAnnotations, verdictSchema } from "../../src/classify/index.ts";
+
+const tool = (definition: Partial<ToolDefinition> & { name: string }): ToolDefinition => ({ inputSchema: { type: "object" }, ...definition });
+
+describe("classifyTool", () => {
+  it("gives the pinned verdict for CreateCodeConnection with no description and no parameters", () => {
+    const verdict = classifyTool({ name: "CreateCodeConnection", inputSchema: { type: "object" } }, {});
+    expect(verdict).toMatchObject({
+      category: "Write",
+      risk: "Medium",
+      confidence: "low",
+      flags: ["no-description"],
+      parameters: { total: 0, required: 0 },
+    });
+    expect(verdict.rationale).toContain("No parameters");
+  });
+
+  it.each([
+    [{ type: "object", properties: { a: {}, b: {}, c: {} }, required: ["a", "b"] }, { total: 3, required: 2 }],
+    [{ type: "object", properties: { a: {} }, required: ["a", "a", "ghost"] }, { total: 1, required: 1 }],
+    [{ type: "object", properties: { a: {} }, required: "a" }, { total: 1, required: 0 }],
+    [{ type: "object", required: ["a"] }, { total: 0, required: 0 }],
+    [{ type: "object", properties: ["a", "b"] }, { total: 0, required: 0 }],
+    [{ type: "object", properties: { toString: {}, __proto__x: {} }, required: ["toString", "hasOwnProperty"] }, { total: 2, required: 1 }],
+  ])("counts parameters exactly for %j", (inputSchema, parameters) => {
+    expect(classifyTool(tool({ name: "get_thing", description: "Get a thing.", inputSchema }), {}).parameters).toEqual(parameters);
+  });
+
+  it.each([
+    ["no input schema at all", undefined],
+    ["a string schema", "object"],
+    ["a list schema", [1, 2]],
+    ["a schema of type string", { type: "string" }],
+    ["properties that are not schemas", { type: "object", properties: { a: 5, b: "x" } }],
+    ["a required list that is not a list", { type: "object", properties: { a: {} }, required: { a: true } }],
+    ["a required name that does not exist", { type: "object", properties: {}, required: ["path"] }],
+  ])("flags a broken schema: %s", (_label, inputSchema) => {
+    const verdict = classifyTool({ name: "get_thing", description: "Get a thing.", inputSchema } as unknown as ToolDefinition, {});
+    expect(verdict.flags).toContain("broken-schema");
+    expect(verdictSchema.safeParse(verdict).success).toBe(true);
+  });
+
+  it("lets an override win and records what the classifier said", () => {
+    const verdict = classifyTool(tool({ name: "sync", description: "Synchronise the mirror." }), {
+      overrides: { sync: { category: "Destructive", risk: "Critical", note: "Sync deletes remote files that are missing locally." } },
+    });
+    expect(verdict.category).toBe("Destructive");
+    expect(verdict.risk).toBe("Critical");
+    expect(verdict.override).toEqual({ classifier: { category: "Write", risk: "Medium" }, note: "Sync deletes remote files that are missing locally." });
+    expect(verdict.signals.at(-1)).toMatchObject({ source: "override" });
+    expect(verdict.rationale).toMatch(/^A maintainer's override sets Destructive \/ Critical: Sync deletes remote files/);
+  });
+
+  it("keeps the classifier's category when an override sets only the risk", () => {
+    const verdict = classifyTool(tool({ name: "list_users", description: "List users." }), { overrides: { list_users: { risk: "Medium", note: "Personal data." } } });
+    expect([verdict.category, verdict.risk]).toEqual(["Read", "Medium"]);
+  });
+
+  it("ignores overrides for other tools", () => {
+    const verdict = classifyTool(tool({ name: "list_users", description: "List users." }), { overrides: { other: { risk: "High", note: "x" } } });
+    expect(verdict.override).toBeUndefined();
+  });
+
+  it("weighs money words more on a payments server", () => {
+    const definition = tool({ name: "create_order", description: "Create an order for the cart." });
+    expect(classifyTool(definition, {}).category).toBe("Write");
+    expect(classifyTool(definition, { tags: ["payments"] }).category).toBe("Financial");
+  });
+
+  it("drops namespace prefixes and the server's own name from the front", () => {
+    const verdict = classifyTool(tool({ name: "mcp_slack_list_channels", description: "List channels." }), { serverName: "slack" });
+    expect(verdict.signals.slice(0, 2)).toEqual([
+      { source: "name", evidence: "prefix 'mcp slack'", effect: "a namespace, ignored" },
+      { source: "name", evidence: "verb 'list'", effect: "suggests Read" },
+    ]);
+  });
+
+  it("treats absent hints as the spec's defaults, never as false and never as a conflict", () => {
+    expect(effectiveAnnotations(undefined)).toEqual({ readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true });
+    expect(effectiveAnnotations({ readOnlyHint: true, destructiveHint: "yes" })).toEqual({ readOnlyHint: true, destructiveHint: true, idempotentHint: false, openWorldHint: true });
+    const verdict = classifyTool(tool({ name: "get_report", description: "Get a report." }), {});
+    expect(verdict.flags).not.toContain("annotation-conflict");
+  });
+
+  it("sees no conflict in destructiveHint on an update", () => {
+    const verdict = classifyTool(tool({ name: "update_page", description: "Update a page.", annotations: { readOnlyHint: false, destructiveHint: true } }), {});
+    expect(verdict.flags).toEqual([]);
+    expect(verdict.confidence).toBe("high");
+  });
+
+  it("sorts flags", () => {
+    const verdict = classifyTool({ name: "x", inputSchema: "nope", annotations: { readOnlyHint: true }, title: "<IMPORTANT>hi</IMPORTANT>" } as unknown as ToolDefinition, {});
+    expect(verdict.flags).toEqual([...verdict.flags].sort());
+    expect(verdict.flags).toEqual(["broken-schema", "hidden-instructions", "no-description"]);
+  });
+
+  it("bounds every quoted piece of evidence", () => {
+    const long = `delete_${"a".repeat(5000)}`;
+    const verdict = classifyTool(tool({ name: long, description: `Delete ${"b".repeat(5000)}` }), {});
+    for (const signal of verdict.signals) expect(signal.evidence.length).toBeLessThanOrEqual(200);
+    expect(verdict.rationale.length).toBeLessThan(1000);
+    expect(verdict.name).toBe(long);
+  });
+
+  it("is deterministic", () => {
+    const definition = tool({ name: "delete_repository", description: "Delete a repository." });
+    expect(classifyTool(definition, {})).toEqual(classifyTool(definition, {}));
+  });
+});
