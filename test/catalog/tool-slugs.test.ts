@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { assignSlugs, baseSlug } from "../../src/catalog/tool-slugs.ts";
+
+describe("baseSlug", () => {
+  it.each([
+    ["browser_take_screenshot", "browser-take-screenshot"],
+    ["CreateCodeConnection", "create-code-connection"],
+    ["repo.create", "repo-create"],
+    ["../../etc/passwd", "etc-passwd"],
+    ["<img src=x onerror=alert(1)>", "img-src-x-onerror-alert-1"],
+    ["Ünïcödé", "unicode"],
+    ["工具", "tool"],
+    ["", "tool"],
+    ["a".repeat(200), "a".repeat(60)],
+  ])("%s becomes %s", (name, slug) => {
+    expect(baseSlug(name)).toBe(slug);
+  });
+});
+
+describe("assignSlugs", () => {
+  it("names that share a plain slug each get a distinct hashed one", () => {
+    const slugs = assignSlugs(["get_file", "get-file", "getFile"]);
+    expect(new Set(slugs.values()).size).toBe(3);
+    for (const slug of slugs.values()) expect(slug).toMatch(/^get-file-[0-9a-f]{8}$/);
+  });
+
+  it("a name keeps its previous slug when a colliding tool appears later", () => {
+    const first = assignSlugs(["get_file"]);
+    expect(first.get("get_file")).toBe("get-file");
+    const second = assignSlugs(["get_file", "get-file"], first);
+    expect(second.get("get_file")).toBe("get-file");
+    expect(second.get("get-file")).toMatch(/^get-file-[0-9a-f]{8}$/);
+  });
+
+  it("the same names give the same slugs whatever their order", () => {
+    expect([...assignSlugs(["b", "a", "A"])].sort()).toEqual([...assignSlugs(["A", "a", "b"])].sort());
+  });
+});
