@@ -1,0 +1,95 @@
+/**
+ * Builds the static site: `astro build`, then the pagefind index over the
+ * built pages. `--catalog <dir>` and `--out <dir>` let tests and the
+ * benchmark build a fixture catalog into a folder of their own.
+ *
+ *   npm run build [-- --catalog catalog --out dist]
+ */
+import { spawn } from "node:child_process";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export interface BuildSiteOptions {
+  /** Catalog folder (default `catalog`). */
+  catalogDir?: string;
+  /** Output folder (default `dist`). */
+  outDir?: string;
+  /** Astro's cache folder; separate builds running at once need separate ones. */
+  cacheDir?: string;
+  /** Skip the search index. */
+  skipSearch?: boolean;
+  /** Print the tools' output (default: only on failure). */
+  verbose?: boolean;
+}
+
+export interface StepResult {
+  step: "astro" | "pagefind";
+  milliseconds: number;
+  output: string;
+}
+
+/** Runs a command, collecting its output; rejects with the output when it fails. */
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv, verbose: boolean): Promise<{ milliseconds: number; output: string }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (verbose) process.stdout.write(chunk);
+    };
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const milliseconds = performance.now() - started;
+      if (code === 0) resolve({ milliseconds, output });
+      else reject(new Error(`${path.basename(command)} ${args.join(" ")} exited with ${code}:\n${output.slice(-4000)}`));
+    });
+  });
+}
+
+export async function buildSite(options: BuildSiteOptions = {}): Promise<StepResult[]> {
+  const outDir = path.resolve(root, options.outDir ?? "dist");
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: "1",
+    CATALOG_DIR: path.resolve(root, options.catalogDir ?? "catalog"),
+    SITE_OUT_DIR: outDir,
+    ...(options.cacheDir ? { SITE_CACHE_DIR: path.resolve(root, options.cacheDir) } : {}),
+  };
+  const verbose = options.verbose ?? false;
+  const results: StepResult[] = [];
+  const astro = await run(process.execPath, [path.join(root, "node_modules/astro/astro.js"), "build"], env, verbose);
+  results.push({ step: "astro", ...astro });
+  // Astro leaves its content-layer bookkeeping in the output folder; none of it is for visitors.
+  await Promise.all(["collections", "content-assets.mjs", "content-modules.mjs"].map((f) => rm(path.join(outDir, f), { recursive: true, force: true })));
+  if (!options.skipSearch) {
+    const pagefind = await run(path.join(root, "node_modules/.bin/pagefind"), ["--site", outDir, "--silent"], env, verbose);
+    results.push({ step: "pagefind", ...pagefind });
+  }
+  return results;
+}
+
+function argument(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    const results = await buildSite({
+      catalogDir: argument("catalog"),
+      outDir: argument("out"),
+      skipSearch: process.argv.includes("--no-search"),
+      verbose: !process.argv.includes("--quiet"),
+    });
+    for (const r of results) console.log(`${r.step}: ${(r.milliseconds / 1000).toFixed(1)} s`);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,15 @@
+import type { Category, Risk } from "../classify/verdict-schema.ts";
+
+/** Every URL the site links to, in one place so pages, sitemap and llms.txt agree. */
+export const serverPath = (id: string): string => `/servers/${id}/`;
+export const toolPath = (serverId: string, slug: string): string => `/servers/${serverId}/tools/${slug}/`;
+export const categoryPath = (category: Category): string => `/categories/${category.toLowerCase()}/`;
+export const riskPath = (risk: Risk): string => `/risk/${risk.toLowerCase()}/`;
+export const policyFileName = (serverId: string): string => `${serverId}.policy.yaml`;
+export const policyFilePath = (serverId: string): string => `/servers/${serverId}/${policyFileName(serverId)}`;
+/** The whole-server policy builder (another part of the project renders it). */
+export const policyBuilderPath = (serverId: string): string => `/servers/${serverId}/policy/`;
+/** The playground reads a policy from the fragment: `#policy=<encodeURIComponent(yaml)>`. */
+export const playgroundPath = (policyYaml: string): string => `/playground/#policy=${encodeURIComponent(policyYaml)}`;
+
+export const slugOf = (value: string): string => value.toLowerCase();
