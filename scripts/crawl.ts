@@ -5,13 +5,17 @@
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { writeFileAtomically } from "../src/catalog/catalog-files.ts";
+import { catalogDiffers, renderChangeReport } from "../src/catalog/change-report.ts";
 import { formatDefinitionError } from "../src/catalog/load-definitions.ts";
+import { writeShardManifest } from "../src/catalog/shard-manifest.ts";
+import { parseShard } from "../src/crawl/shard.ts";
 import { exitCodes } from "../src/crawl/exit-codes.ts";
 import { createProgressDisplay } from "../src/crawl/progress-display.ts";
 import { runCrawl, type CrawlReport } from "../src/crawl/run-crawl.ts";
 import { safeForTerminal } from "../src/crawl/terminal-text.ts";
 
-const usage = `usage: npm run crawl -- [--servers DIR] [--catalog DIR] [--only id,id] [--concurrency N] [--timeout SECONDS] [--strict] [--json]`;
+const usage = `usage: npm run crawl -- [--servers DIR] [--catalog DIR] [--only id,id] [--concurrency N] [--timeout SECONDS] [--strict] [--json] [--check] [--report FILE.md] [--shard I/N --out DIR]`;
 
 function fail(message: string): never {
   console.error(`crawl: ${message}\n${usage}`);
@@ -29,6 +33,10 @@ try {
       timeout: { type: "string", default: "30" },
       strict: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
+      check: { type: "boolean", default: false },
+      report: { type: "string" },
+      shard: { type: "string" },
+      out: { type: "string" },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -45,6 +53,10 @@ const concurrency = Number(values.concurrency);
 const timeoutSeconds = Number(values.timeout);
 if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) fail(`--concurrency must be an integer from 1 to 64, got "${values.concurrency}"`);
 if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 600) fail(`--timeout must be a number of seconds from 0 to 600, got "${values.timeout}"`);
+const shard = typeof values.shard === "string" ? parseShard(values.shard) : undefined;
+if (values.shard !== undefined && !shard) fail(`--shard must be I/N with 1 <= I <= N <= 256, got "${values.shard}"`);
+if (shard && typeof values.out !== "string") fail("--shard needs --out DIR, the folder its partial result is written to");
+if (values.check && typeof values.out === "string") fail("--check writes nothing, so it takes no --out");
 const only = typeof values.only === "string" ? values.only.split(",").map((s) => s.trim()).filter(Boolean) : undefined;
 
 const projectRoot = process.cwd();
@@ -56,13 +68,15 @@ try {
     definitionsDir: path.resolve(String(values.servers)),
     catalogDir: path.resolve(String(values.catalog)),
     ...(only ? { only } : {}),
+    ...(shard ? { shard } : {}),
+    ...(typeof values.out === "string" ? { outDir: path.resolve(values.out) } : {}),
     concurrency,
     timeoutSeconds,
     projectRoot,
     cacheDir: path.join(projectRoot, ".cache", "servers"),
     today: (process.env.CATALOG_TODAY ?? started.toISOString()).slice(0, 10),
     env: process.env,
-    write: true,
+    write: !values.check,
     ...(display ? { onProgress: display.update } : {}),
   });
 } catch (error) {
@@ -73,6 +87,9 @@ display?.stop();
 
 const failed = report.servers.filter((s) => s.status === "failed");
 const warned = report.servers.filter((s) => s.status === "ok" && (s.warnings.length > 0 || s.dropped.length > 0));
+const diffs = [...report.servers.map((s) => s.diff), ...report.removedServers];
+const failures = failed.map((s) => ({ id: s.id, code: s.error!.code, message: s.error!.message }));
+const changeReport = renderChangeReport(diffs, failures);
 const exitCode =
   report.unknownIds.length > 0
     ? exitCodes.usage
@@ -80,7 +97,17 @@ const exitCode =
       ? exitCodes.invalidDefinitions
       : failed.length > 0 || (values.strict && warned.length > 0)
         ? exitCodes.serversFailed
-        : exitCodes.ok;
+        : values.check && catalogDiffers(diffs)
+          ? exitCodes.catalogDiffers
+          : exitCodes.ok;
+if (typeof values.report === "string") await writeFileAtomically(path.resolve(values.report), changeReport);
+if (shard && typeof values.out === "string") {
+  await writeShardManifest(path.resolve(values.out), {
+    shard,
+    ids: report.servers.map((s) => s.id),
+    failed: failures,
+  });
+}
 
 if (values.json) {
   console.log(JSON.stringify({ startedAt: started.toISOString(), finishedAt: new Date().toISOString(), exitCode, ...report }, null, 2));
@@ -88,6 +115,7 @@ if (values.json) {
   for (const id of report.unknownIds) console.error(`crawl: --only names "${safeForTerminal(id)}", which has no definition`);
   for (const error of report.definitionErrors) console.error(`invalid definition: ${formatDefinitionError(error)}`);
   printSummary(report);
+  if (values.check) console.log(`\n${changeReport}`);
 }
 process.exit(exitCode);
 

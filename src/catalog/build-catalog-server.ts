@@ -1,10 +1,20 @@
-import { classifyTool } from "../classify/index.ts";
+import { classifyTool, type ClassifyContext } from "../classify/index.ts";
 import { compareCodePoints } from "./canonical-json.ts";
-import type { CatalogServer, CatalogTool, CrawlErrorCode, CrawlRecord, LaunchRecord } from "./catalog-schema.ts";
+import {
+  MAX_TOOL_CHANGES,
+  REMOVED_TOOL_RETENTION_DAYS,
+  type CatalogServer,
+  type CatalogTool,
+  type CrawlErrorCode,
+  type CrawlRecord,
+  type LaunchRecord,
+  type ToolChange,
+} from "./catalog-schema.ts";
 import { serializeCatalogServer } from "./catalog-files.ts";
 import { toolFingerprint } from "./fingerprint.ts";
 import type { ServerDefinition } from "./server-definition-schema.ts";
 import type { ToolDefinition } from "./tool-definition-schema.ts";
+import { diffTool } from "./tool-changes.ts";
 import { toolParameters } from "./tool-parameters.ts";
 import { assignSlugs } from "./tool-slugs.ts";
 
@@ -37,27 +47,33 @@ export function buildCatalogServer(
   today: string,
 ): CatalogServer {
   const previousTools = new Map((previous?.tools ?? []).map((t) => [t.name, t]));
+  const previousRemoved = new Map((previous?.removedTools ?? []).map((t) => [t.name, t]));
   const slugs = assignSlugs(
     crawled.tools.map((t) => t.name),
-    new Map([...previousTools].map(([name, t]) => [name, t.slug])),
+    new Map([...previousRemoved, ...previousTools].map(([name, t]) => [name, t.slug])),
   );
+  const versions = { before: previous?.crawl.serverInfo?.version, after: crawled.serverInfo.version };
+  const context = classifyContextOf(definition);
   const tools = [...crawled.tools]
     .sort((a, b) => compareCodePoints(a.name, b.name))
-    .map((definitionOfTool): CatalogTool => {
-      const fingerprint = toolFingerprint(definitionOfTool);
-      const before = previousTools.get(definitionOfTool.name);
-      const unchanged = before?.fingerprint === fingerprint;
-      return {
-        slug: slugs.get(definitionOfTool.name)!,
-        name: definitionOfTool.name,
-        definition: definitionOfTool,
-        parameters: toolParameters(definitionOfTool),
-        fingerprint,
-        firstSeen: before?.firstSeen ?? today,
-        lastChanged: unchanged ? before.lastChanged : today,
-        verdict: classifyTool(definitionOfTool, classifyContextOf(definition)),
+    .map((toolDefinition): CatalogTool => {
+      const fresh: CatalogTool = {
+        slug: slugs.get(toolDefinition.name)!,
+        name: toolDefinition.name,
+        definition: toolDefinition,
+        parameters: toolParameters(toolDefinition),
+        fingerprint: toolFingerprint(toolDefinition),
+        firstSeen: today,
+        lastChanged: today,
+        verdict: classifyTool(toolDefinition, context),
       };
+      return carryHistory(fresh, previousTools.get(fresh.name), previousRemoved.get(fresh.name), versions, today);
     });
+  const listed = new Set(tools.map((t) => t.name));
+  const removedTools = [
+    ...[...previousTools.values()].filter((t) => !listed.has(t.name)).map((t) => ({ ...t, removedSince: today })),
+    ...[...previousRemoved.values()].filter((t) => !listed.has(t.name) && !previousTools.has(t.name) && daysBetween(t.removedSince!, today) <= REMOVED_TOOL_RETENTION_DAYS),
+  ].sort((a, b) => compareCodePoints(a.name, b.name));
   const crawl: CrawlRecord = {
     status: "ok",
     serverInfo: crawled.serverInfo,
@@ -70,7 +86,45 @@ export function buildCatalogServer(
     dropped: [...crawled.dropped].sort((a, b) => a.index - b.index),
     lastChanged: previous?.crawl.lastChanged ?? today,
   };
-  return withChangeDate({ ...serverMetadata(definition, launch), crawl, tools }, previous, today);
+  return withChangeDate({ ...serverMetadata(definition, launch), crawl, tools, ...(removedTools.length ? { removedTools } : {}) }, previous, today);
+}
+
+/**
+ * Keeps a tool's dates and changelog across crawls. A new fingerprint, or a
+ * tool listed again after it was removed, adds a changelog entry that says
+ * field by field what changed and whether the server's version moved with it.
+ */
+function carryHistory(
+  fresh: CatalogTool,
+  listedBefore: CatalogTool | undefined,
+  removedBefore: CatalogTool | undefined,
+  versions: { before?: string | undefined; after: string },
+  today: string,
+): CatalogTool {
+  const before = listedBefore ?? removedBefore;
+  if (!before) return fresh;
+  const sameDefinition = before.fingerprint === fresh.fingerprint;
+  if (listedBefore && sameDefinition) {
+    return { ...fresh, firstSeen: before.firstSeen, lastChanged: before.lastChanged, ...(before.changes ? { changes: before.changes } : {}) };
+  }
+  const change: ToolChange = {
+    date: today,
+    kind: listedBefore ? "changed" : "reappeared",
+    fingerprint: fresh.fingerprint,
+    serverVersion: { ...(versions.before === undefined ? {} : { before: versions.before }), after: versions.after },
+    withoutVersionBump: !sameDefinition && versions.before === versions.after,
+    fields: sameDefinition ? [] : diffTool(before, fresh),
+  };
+  return {
+    ...fresh,
+    firstSeen: before.firstSeen,
+    lastChanged: sameDefinition ? before.lastChanged : today,
+    changes: [change, ...(before.changes ?? [])].slice(0, MAX_TOOL_CHANGES),
+  };
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** The file for a server that failed and has no earlier successful crawl to keep. */
@@ -97,13 +151,15 @@ export function buildFailedCatalogServer(
 /** Re-runs the classifier over a catalog file (after a rule change); nothing else moves. */
 export function reclassifyCatalogServer(server: CatalogServer, definition: ServerDefinition | undefined): CatalogServer {
   const context = definition ? classifyContextOf(definition) : { serverName: server.name, tags: server.tags };
+  const reclassify = (tool: CatalogTool): CatalogTool => ({ ...tool, verdict: classifyTool(tool.definition, context) });
   return {
     ...server,
-    tools: server.tools.map((tool) => ({ ...tool, verdict: classifyTool(tool.definition, context) })),
+    tools: server.tools.map(reclassify),
+    ...(server.removedTools ? { removedTools: server.removedTools.map(reclassify) } : {}),
   };
 }
 
-function classifyContextOf(definition: ServerDefinition) {
+function classifyContextOf(definition: ServerDefinition): ClassifyContext {
   return { serverName: definition.name, tags: definition.tags, overrides: definition.overrides };
 }
 

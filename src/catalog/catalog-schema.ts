@@ -3,6 +3,9 @@ import { verdictSchema } from "../classify/verdict-schema.ts";
 import { toolDefinitionSchema } from "./tool-definition-schema.ts";
 import { packageSchema, serverIdSchema } from "./server-definition-schema.ts";
 
+/** How long a tool the server stopped listing keeps its entry and page. */
+export const REMOVED_TOOL_RETENTION_DAYS = 90;
+
 /** Bumped when the file layout changes incompatibly. */
 export const CATALOG_FORMAT = 1;
 
@@ -17,6 +20,37 @@ export const parameterSchema = z.object({
   description: z.string().optional(),
 });
 export type Parameter = z.infer<typeof parameterSchema>;
+
+export const fieldChangeSchema = z.object({
+  /** What changed: `description`, `title`, `parameters.<name>`, `annotations.<hint>`, `inputSchema`, `outputSchema`, `category`, `risk`, `flags`. */
+  field: z.string(),
+  /** How it changed. */
+  change: z.enum(["added", "removed", "changed", "type changed", "made required", "made optional"]),
+  /** Bounded excerpt of the old value. */
+  before: z.string().optional(),
+  /** Bounded excerpt of the new value. */
+  after: z.string().optional(),
+});
+export type FieldChange = z.infer<typeof fieldChangeSchema>;
+
+export const toolChangeSchema = z.object({
+  /** Date of the crawl that saw the change. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** `changed`: the fingerprint moved; `reappeared`: a removed tool is listed again. */
+  kind: z.enum(["changed", "reappeared"]),
+  /** The fingerprint after the change. */
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+  /** `serverInfo.version` before and after. */
+  serverVersion: z.object({ before: z.string().optional(), after: z.string().optional() }),
+  /** The definition changed while the server's reported version did not: a possible rug pull. */
+  withoutVersionBump: z.boolean(),
+  /** Field by field. */
+  fields: z.array(fieldChangeSchema),
+});
+export type ToolChange = z.infer<typeof toolChangeSchema>;
+
+/** Changelog entries kept per tool, newest first. */
+export const MAX_TOOL_CHANGES = 20;
 
 export const catalogToolSchema = z.object({
   /** URL- and file-safe slug, unique within the server, stable across crawls. */
@@ -35,6 +69,10 @@ export const catalogToolSchema = z.object({
   lastChanged: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   /** The classifier's verdict; absent until the tool has been classified. */
   verdict: verdictSchema.optional(),
+  /** Changelog, newest first, at most MAX_TOOL_CHANGES entries; absent while the tool has never changed. */
+  changes: z.array(toolChangeSchema).max(MAX_TOOL_CHANGES).optional(),
+  /** Set on tools the server stopped listing: the date of the first crawl that missed it. */
+  removedSince: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
 });
 export type CatalogTool = z.infer<typeof catalogToolSchema>;
 
@@ -127,5 +165,7 @@ export const catalogServerSchema = z.object({
   crawl: crawlRecordSchema,
   /** Tools sorted by name (code-point order). */
   tools: z.array(catalogToolSchema),
+  /** Tools no longer listed, kept (with `removedSince`) for REMOVED_TOOL_RETENTION_DAYS so their pages stay. */
+  removedTools: z.array(catalogToolSchema).optional(),
 });
 export type CatalogServer = z.infer<typeof catalogServerSchema>;

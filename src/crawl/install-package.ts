@@ -49,7 +49,9 @@ export async function resolveBin(packageDir: string, binName: string | undefined
   const bins: Record<string, string> =
     typeof manifest.bin === "string" ? { [manifest.name?.split("/").pop() ?? "bin"]: manifest.bin } : (manifest.bin ?? {});
   const names = Object.keys(bins);
-  const chosen = binName ?? (names.length === 1 ? names[0] : undefined);
+  // Several names for one file (aliases) leave nothing to choose.
+  const oneTarget = new Set(Object.values(bins).map((p) => path.resolve(packageDir, p))).size === 1;
+  const chosen = binName ?? (names.length === 1 || oneTarget ? names.sort()[0] : undefined);
   if (chosen === undefined || bins[chosen] === undefined) {
     const expected = names.length === 0 ? "the package declares no bin" : `one of ${names.join(", ")}`;
     throw new Error(`bin ${binName ? `"${binName}" ` : ""}not found in ${manifest.name}: expected ${expected}`);

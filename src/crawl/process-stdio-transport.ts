@@ -11,6 +11,9 @@ export type ProcessLaunch = {
   cwd?: string;
 };
 
+/** How long a server may take to exit by itself once its stdin is closed. */
+const CLOSE_GRACE_MS = 500;
+
 /** A single stdout line longer than this is not a message we will buffer. */
 const MAX_LINE_BYTES = 64 * 1024 * 1024;
 
@@ -88,7 +91,22 @@ export class ProcessStdioTransport implements Transport {
     });
   }
 
+  /**
+   * Closing stdin is how stdio servers are asked to stop; a short grace lets
+   * them finish writing their own files. Then the whole group is killed.
+   */
   async close(): Promise<void> {
+    const child = this.child;
+    if (child && !this.exit && !this.closed) {
+      child.stdin?.end();
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, CLOSE_GRACE_MS);
+        child.once("exit", () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
     this.killGroup();
     this.finish();
   }

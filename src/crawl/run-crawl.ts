@@ -6,7 +6,8 @@ import {
   buildFailedCatalogServer,
   launchRecordOf,
 } from "../catalog/build-catalog-server.ts";
-import { readCatalogServer, serializeCatalogServer, writeCatalogServer } from "../catalog/catalog-files.ts";
+import { catalogFilePath, readCatalog, readCatalogServer, serializeCatalogServer, writeCatalogServer } from "../catalog/catalog-files.ts";
+import { diffCatalogServer, type ServerDiff } from "../catalog/catalog-diff.ts";
 import type { CatalogServer, CrawlErrorCode } from "../catalog/catalog-schema.ts";
 import { loadDefinitions, type DefinitionError } from "../catalog/load-definitions.ts";
 import type { ServerDefinition } from "../catalog/server-definition-schema.ts";
@@ -14,12 +15,17 @@ import { CLIENT_CAPABILITIES, crawlServer, type CrawlTarget } from "./crawl-serv
 import { locatePackage, resolveBin } from "./install-package.ts";
 import type { ListLimits } from "./list-all-tools.ts";
 import { MissingVariableError, resolveTemplate, type BuiltinVariables } from "./resolve-template.ts";
+import { inShard, type Shard } from "./shard.ts";
 
 export type CrawlOptions = {
   definitionsDir: string;
   catalogDir: string;
   /** Crawl only these ids (all when absent). */
   only?: string[];
+  /** Crawl only this deterministic part of the servers. */
+  shard?: Shard;
+  /** Where new files are written (default: catalogDir, which always holds the previous files). */
+  outDir?: string;
   concurrency: number;
   /** Per phase (connect, list), unless a definition sets its own. */
   timeoutSeconds: number;
@@ -49,6 +55,8 @@ export type ServerResult = {
   changed: boolean;
   durationMs: number;
   error?: { code: CrawlErrorCode; message: string; stderrTail?: string };
+  /** What changed against the previous catalog file. */
+  diff: ServerDiff;
 };
 
 export type CrawlReport = {
@@ -56,16 +64,31 @@ export type CrawlReport = {
   servers: ServerResult[];
   /** Ids passed to `only` that have no definition. */
   unknownIds: string[];
+  /** Catalog files whose definition is gone (deleted unless in check mode), with what they held. */
+  removedServers: ServerDiff[];
 };
 
 /** Crawls every (or each named) server definition into the catalog folder. */
 export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
   const { definitions, errors } = await loadDefinitions(options.definitionsDir);
   const known = new Set(definitions.map((d) => d.id));
-  const unknownIds = (options.only ?? []).filter((id) => !known.has(id));
-  const selected = options.only ? definitions.filter((d) => options.only!.includes(d.id)) : definitions;
+  const invalidIds = new Set(errors.map((e) => path.basename(e.file, ".md")));
+  const unknownIds = (options.only ?? []).filter((id) => !known.has(id) && !invalidIds.has(id));
+  // With --only, someone else's broken definition is not this run's problem.
+  const definitionErrors = options.only ? errors.filter((e) => options.only!.includes(path.basename(e.file, ".md"))) : errors;
+  const selected = definitions
+    .filter((d) => !options.only || options.only.includes(d.id))
+    .filter((d) => !options.shard || inShard(d.id, options.shard));
   const servers = await mapWithConcurrency(selected, options.concurrency, (d) => crawlDefinition(d, options));
-  return { definitionErrors: errors, servers, unknownIds };
+  // Only a full crawl may conclude that a server is gone; a file whose definition is merely invalid stays.
+  const removedServers = options.only || options.shard ? [] : await removeOrphans(options, new Set([...known, ...invalidIds]));
+  return { definitionErrors, servers, unknownIds, removedServers };
+}
+
+async function removeOrphans(options: CrawlOptions, definedIds: Set<string>): Promise<ServerDiff[]> {
+  const orphans = (await readCatalog(options.catalogDir).catch(() => [])).filter((s) => !definedIds.has(s.id));
+  if (options.write) for (const orphan of orphans) await rm(catalogFilePath(options.outDir ?? options.catalogDir, orphan.id), { force: true });
+  return orphans.map((orphan) => diffCatalogServer(orphan, undefined));
 }
 
 async function crawlDefinition(definition: ServerDefinition, options: CrawlOptions): Promise<ServerResult> {
@@ -73,9 +96,9 @@ async function crawlDefinition(definition: ServerDefinition, options: CrawlOptio
   const previous = await readPreviousSafely(options.catalogDir, definition.id);
   const sandbox = await mkdtemp(path.join(os.tmpdir(), `catalog-${definition.id}-`));
   const progress = (phase: CrawlPhase, result?: ServerResult) => options.onProgress?.({ id: definition.id, phase, ...(result ? { result } : {}) });
-  const finish = async (result: Omit<ServerResult, "id" | "durationMs">): Promise<ServerResult> => {
+  const finish = async (result: Omit<ServerResult, "id" | "durationMs" | "diff">, next: CatalogServer | undefined = previous): Promise<ServerResult> => {
     await rm(sandbox, { recursive: true, force: true });
-    const full = { id: definition.id, ...result, durationMs: Math.round(performance.now() - started) };
+    const full = { id: definition.id, ...result, durationMs: Math.round(performance.now() - started), diff: diffCatalogServer(previous, next) };
     progress("done", full);
     return full;
   };
@@ -86,7 +109,8 @@ async function crawlDefinition(definition: ServerDefinition, options: CrawlOptio
     prepared = await prepareTarget(definition, options, { CATALOG_SANDBOX: sandbox });
   } catch (error) {
     const code: CrawlErrorCode = error instanceof MissingVariableError ? "MISSING_VARIABLE" : "INSTALL_FAILED";
-    return finish(await recordFailure(definition, undefined, { code, message: (error as Error).message }, previous, options));
+    const failure = await recordFailure(definition, undefined, { code, message: (error as Error).message }, previous, options);
+    return finish(failure.result, failure.next);
   }
   progress("connecting");
   const timeoutMs = (definition.timeoutSeconds ?? options.timeoutSeconds) * 1000;
@@ -94,7 +118,8 @@ async function crawlDefinition(definition: ServerDefinition, options: CrawlOptio
   const launch = launchRecordOf(definition, prepared.binName);
   if (!outcome.ok) {
     const { code, message, stderrTail } = outcome;
-    return finish(await recordFailure(definition, prepared.binName, { code, message, ...(stderrTail ? { stderrTail } : {}) }, previous, options));
+    const failure = await recordFailure(definition, prepared.binName, { code, message, ...(stderrTail ? { stderrTail } : {}) }, previous, options);
+    return finish(failure.result, failure.next);
   }
   const server = buildCatalogServer(
     definition,
@@ -114,7 +139,7 @@ async function crawlDefinition(definition: ServerDefinition, options: CrawlOptio
     options.today,
   );
   const changed = await store(server, previous, options);
-  return finish({ status: "ok", tools: server.tools.length, dropped: server.crawl.dropped, warnings: server.crawl.warnings, changed });
+  return finish({ status: "ok", tools: server.tools.length, dropped: server.crawl.dropped, warnings: server.crawl.warnings, changed }, server);
 }
 
 /**
@@ -127,8 +152,9 @@ async function recordFailure(
   error: NonNullable<ServerResult["error"]>,
   previous: CatalogServer | undefined,
   options: CrawlOptions,
-): Promise<Omit<ServerResult, "id" | "durationMs">> {
+): Promise<{ result: Omit<ServerResult, "id" | "durationMs" | "diff">; next: CatalogServer | undefined }> {
   let changed = false;
+  let next = previous;
   if (!previous || previous.crawl.status === "failed") {
     const failed = buildFailedCatalogServer(
       definition,
@@ -139,13 +165,14 @@ async function recordFailure(
       options.today,
     );
     changed = await store(failed, previous, options);
+    next = failed;
   }
-  return { status: "failed", tools: previous?.tools.length ?? 0, dropped: [], warnings: [], changed, error };
+  return { result: { status: "failed", tools: previous?.tools.length ?? 0, dropped: [], warnings: [], changed, error }, next };
 }
 
 async function store(server: CatalogServer, previous: CatalogServer | undefined, options: CrawlOptions): Promise<boolean> {
   const changed = !previous || serializeCatalogServer(server) !== serializeCatalogServer(previous);
-  if (changed && options.write) await writeCatalogServer(options.catalogDir, server);
+  if (options.write && (changed || options.outDir)) await writeCatalogServer(options.outDir ?? options.catalogDir, server);
   return changed;
 }
 
@@ -159,7 +186,7 @@ async function readPreviousSafely(catalogDir: string, id: string): Promise<Catal
 }
 
 /** Variables a server process inherits from the crawler; credentials come only from the definition. */
-const inheritedVariables = ["PATH", "HOME", "TMPDIR", "LANG", "LC_ALL", "TZ", "SYSTEMROOT"];
+const inheritedVariables = ["PATH", "TMPDIR", "LANG", "LC_ALL", "TZ"];
 
 async function prepareTarget(
   definition: ServerDefinition,
@@ -174,6 +201,8 @@ async function prepareTarget(
   const args = definition.args.map(resolve);
   const env: Record<string, string> = {};
   for (const name of inheritedVariables) if (process.env[name] !== undefined) env[name] = process.env[name]!;
+  // Servers write configs, caches and device ids under HOME: keep all of it in the crawl's sandbox.
+  Object.assign(env, { HOME: builtins.CATALOG_SANDBOX, XDG_CONFIG_HOME: path.join(builtins.CATALOG_SANDBOX, ".config"), XDG_CACHE_HOME: path.join(builtins.CATALOG_SANDBOX, ".cache") });
   for (const [name, value] of Object.entries(definition.env)) env[name] = resolve(value);
   if (definition.command !== undefined) {
     // A command's arguments are written relative to the repository (test fixtures, local scripts).
