@@ -89,7 +89,7 @@ export function markdownBlocks(markdown: string): Block[] {
 /** Inline `code` and [links](https://...) (http and https only); everything else is text. */
 export function inlineSegments(text: string): Inline[] {
   const segments: Inline[] = [];
-  const pattern = /`([^`]+)`|\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g;
+  const pattern = /`([^`]+)`|\[([^\]]+)\]\((https?:\/\/[^\s)<>"']+)\)/g;
   let last = 0;
   for (const match of text.matchAll(pattern)) {
     if (match.index > last) segments.push({ kind: "text", text: text.slice(last, match.index) });
@@ -115,4 +115,13 @@ export function firstSentence(text: string, max = 240): string {
   const flat = text.replace(/\s+/g, " ").trim();
   const end = /[.!?](\s|$)/.exec(flat);
   return shorten(end ? flat.slice(0, end.index + 1) : flat, max);
+}
+
+/**
+ * Text for an attribute (meta description, data-search). Astro escapes the
+ * quotes, which is enough for HTML, but a raw `<img` in a page still trips
+ * scanners and naive readers, so angle brackets become look-alike quotes.
+ */
+export function attributeText(text: string): string {
+  return text.replace(/</g, "‹").replace(/>/g, "›");
 }

@@ -1,0 +1,178 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { describeParameterCounts } from "../../src/classify/index.ts";
+import { categories, risks } from "../../src/classify/verdict-schema.ts";
+import { validatePolicy } from "../../src/policy/index.ts";
+import { fixedPaths } from "../../src/site/machine-files.ts";
+import { buildFixtureSite, elementTexts, filesUnder, readText, type BuiltFixture } from "./built-site.ts";
+import { hostileName } from "./fixture-catalog.ts";
+
+let site: BuiltFixture;
+let pages: Map<string, string>;
+const page = (urlPath: string): string => {
+  const html = pages.get(urlPath);
+  if (html === undefined) throw new Error(`no page at ${urlPath}`);
+  return html;
+};
+const toolPages = () => site.servers.flatMap((s) => s.tools.map((tool) => ({ server: s, tool, html: page(`/servers/${s.id}/tools/${tool.slug}/`) })));
+
+beforeAll(async () => {
+  site = await buildFixtureSite({ search: false });
+  pages = new Map();
+  for (const file of await filesUnder(site.outDir, ".html")) {
+    const relative = path.relative(site.outDir, file).split(path.sep).join("/");
+    pages.set(relative === "404.html" ? "/404" : `/${relative.replace(/index\.html$/, "")}`, await readText(file));
+  }
+}, 180_000);
+
+describe("the built fixture site", () => {
+  it("has one page per tool plus the server, browse and fixed pages", () => {
+    const tools = site.servers.reduce((n, s) => n + s.tools.length, 0);
+    const expected = tools + site.servers.length + categories.length + risks.length + fixedPaths.length + 1; // + 404
+    expect(pages.size).toBe(expected);
+    for (const p of fixedPaths) expect(pages.has(p), p).toBe(true);
+  });
+
+  it("gives every tool a unique slug and page, even for names that slug alike", () => {
+    for (const server of site.servers) {
+      const slugs = server.tools.map((t) => t.slug);
+      expect(new Set(slugs).size).toBe(slugs.length);
+    }
+    const acme = site.servers.find((s) => s.id === "acme-files")!;
+    const lookalikes = acme.tools.filter((t) => t.name === "get-item" || t.name === "get_item");
+    expect(lookalikes.map((t) => t.slug)[0]).not.toBe(lookalikes.map((t) => t.slug)[1]);
+    expect(toolPages()).toHaveLength(acme.tools.length + 3);
+  });
+
+  it("states parameter counts in words on every tool page, never zero-padded", () => {
+    for (const { tool, html } of toolPages()) {
+      const [line] = elementTexts(html, "p", "data-parameter-counts");
+      const counts = { total: tool.parameters.length, required: tool.parameters.filter((p) => p.required).length };
+      expect(line?.text, tool.name).toBe(describeParameterCounts(tool.verdict?.parameters ?? counts));
+    }
+    for (const [url, html] of pages) expect(html, url).not.toMatch(/\b0\d+ (?:of|optional|parameters?|required)\b|Parameters\s*00/);
+  });
+
+  it.each([
+    ["read_file", "1 of 2 parameters required."],
+    ["write_file", "2 of 5 parameters required."],
+    ["../../etc/passwd", "No parameters."],
+    ['"quotes"', "5 optional parameters."],
+  ])("shows %s with the line %s", (name, line) => {
+    const entry = toolPages().find((t) => t.tool.name === name)!;
+    expect(elementTexts(entry.html, "p", "data-parameter-counts")[0]?.text).toBe(line);
+  });
+
+  it("gives every classified tool page a FAQPage JSON-LD of 5 to 7 questions that parses", () => {
+    for (const { tool, html } of toolPages()) {
+      const scripts = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+      if (!tool.verdict) {
+        expect(scripts, tool.name).toHaveLength(0);
+        continue;
+      }
+      expect(scripts, tool.name).toHaveLength(1);
+      expect(scripts[0]).not.toMatch(/[<>]/);
+      const data = JSON.parse(scripts[0]!) as { "@type": string; mainEntity: { name: string; acceptedAnswer: { text: string } }[] };
+      expect(data["@type"]).toBe("FAQPage");
+      expect(data.mainEntity.length).toBeGreaterThanOrEqual(5);
+      expect(data.mainEntity.length).toBeLessThanOrEqual(7);
+      if (tool.name === hostileName) expect(data.mainEntity[0]!.name).toBe(`What does ${hostileName} do?`);
+    }
+  });
+
+  it("makes every policy snippet a complete policy the validator accepts without a warning", () => {
+    let checked = 0;
+    for (const [url, html] of pages) {
+      for (const snippet of elementTexts(html, "pre", "data-policy-snippet")) {
+        const result = validatePolicy(snippet.text);
+        expect(result.findings, `${url} ${snippet.attribute}`).toEqual([]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  it("shows five snippets on a classified tool page (four when the name holds a dot), exactly one recommended", () => {
+    for (const { tool, html } of toolPages()) {
+      const snippets = elementTexts(html, "pre", "data-policy-snippet");
+      if (!tool.verdict) {
+        expect(snippets, tool.name).toHaveLength(0);
+        expect(html).toContain("not classified");
+        continue;
+      }
+      expect(snippets.length, tool.name).toBe(tool.name.includes(".") ? 4 : 5);
+      expect(html.match(/\(recommended\)/g), tool.name).toHaveLength(1);
+    }
+  });
+
+  it("serves each server's policy file with the same text as its page", async () => {
+    for (const server of site.servers.filter((s) => s.tools.length > 0)) {
+      const file = await readFile(path.join(site.outDir, "servers", server.id, `${server.id}.policy.yaml`), "utf8");
+      const [shown] = elementTexts(page(`/servers/${server.id}/`), "pre", "data-policy-snippet");
+      expect(shown?.text).toBe(file);
+      expect(validatePolicy(file).findings).toEqual([]);
+    }
+  });
+
+  it("escapes hostile names, descriptions and Markdown everywhere", () => {
+    for (const [url, html] of pages) {
+      expect(html, url).not.toContain("<img src=x");
+      expect(html, url).not.toMatch(/<script>alert|<b>markup|<b>q<\/b>|href="javascript:/i);
+    }
+    const hostile = toolPages().find((t) => t.tool.name === hostileName)!;
+    expect(hostile.html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+  });
+
+  it("carries the Content-Security-Policy meta on every page and no inline script but JSON-LD", () => {
+    for (const [url, html] of pages) {
+      expect(html, url).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval';`);
+      for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) {
+        expect(tag, url).toMatch(/^<script type="module" src="\/_astro\/[^"]+\.js">$|^<script type="application\/ld\+json">$/);
+      }
+      expect(html, url).not.toMatch(/\sstyle="|\son[a-z]+="/);
+    }
+  });
+
+  it("states the same counts on the home page, in llms.txt and in catalog.json", async () => {
+    const catalog = JSON.parse(await readFile(path.join(site.outDir, "catalog.json"), "utf8")) as { counts: Record<string, unknown> & { byCategory: Record<string, number>; byRisk: Record<string, number> } };
+    const llms = await readFile(path.join(site.outDir, "llms.txt"), "utf8");
+    const home = page("/");
+    const count = (key: string) => Number(elementTexts(home, "strong", `data-count="${key}"`)[0]?.text);
+    expect(count("servers")).toBe(site.servers.length);
+    expect(count("tools")).toBe(catalog.counts.tools);
+    for (const c of categories) {
+      expect(count(`category-${c}`)).toBe(catalog.counts.byCategory[c]);
+      expect(llms).toContain(`${c} ${catalog.counts.byCategory[c]}`);
+    }
+    for (const r of risks) expect(count(`risk-${r}`)).toBe(catalog.counts.byRisk[r]);
+    expect(llms).toContain(`${site.servers.length} MCP servers crawled, ${catalog.counts.tools} tools`);
+  });
+
+  it("lists every page in the sitemap", async () => {
+    const sitemap = await readFile(path.join(site.outDir, "sitemap.xml"), "utf8");
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+    expect(new Set(locs)).toEqual(new Set([...pages.keys()].filter((p) => p !== "/404")));
+  });
+
+  it("shows how a server was launched with environment variable names only", () => {
+    const html = page("/servers/acme-files/");
+    expect(html).toContain("acme-files --root ${ACME_ROOT}");
+    expect(html).toContain("<code>ACME_TOKEN</code>");
+    expect(page("/servers/pay-co/")).toContain("<code>Authorization</code>");
+    expect(page("/servers/down-server/")).toContain("SPAWN_FAILED");
+  });
+
+  it("shows a maintainer override with the classifier's own verdict", () => {
+    const html = page("/servers/pay-co/tools/list-charges/");
+    expect(html).toContain("Maintainer override");
+    expect(html).toContain("Charges include customer emails &lt;b&gt;PII&lt;/b&gt;.");
+  });
+
+  it("keeps ordinary tool pages under 30 KB", () => {
+    for (const { tool, html } of toolPages()) {
+      if (tool.verdict?.flags.includes("oversized")) continue;
+      expect(Buffer.byteLength(html), tool.name).toBeLessThan(30_000);
+    }
+  });
+});
