@@ -15,7 +15,7 @@ import { createProgressDisplay } from "../src/crawl/progress-display.ts";
 import { runCrawl, type CrawlReport } from "../src/crawl/run-crawl.ts";
 import { safeForTerminal } from "../src/crawl/terminal-text.ts";
 
-const usage = `usage: npm run crawl -- [--servers DIR] [--catalog DIR] [--only id,id] [--concurrency N] [--timeout SECONDS] [--strict] [--json] [--check] [--report FILE.md] [--shard I/N --out DIR]`;
+const usage = `usage: npm run crawl -- [--servers DIR] [--catalog DIR] [--only id,id] [--concurrency N] [--timeout SECONDS] [--strict] [--json] [--check] [--report FILE.md] [--shard I/N --out DIR] [--keep-going]`;
 
 function fail(message: string): never {
   console.error(`crawl: ${message}\n${usage}`);
@@ -34,6 +34,7 @@ try {
       strict: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
       check: { type: "boolean", default: false },
+      "keep-going": { type: "boolean", default: false },
       report: { type: "string" },
       shard: { type: "string" },
       out: { type: "string" },
@@ -95,7 +96,7 @@ const exitCode =
     ? exitCodes.usage
     : report.definitionErrors.length > 0
       ? exitCodes.invalidDefinitions
-      : failed.length > 0 || (values.strict && warned.length > 0)
+      : !values["keep-going"] && (failed.length > 0 || (values.strict && warned.length > 0))
         ? exitCodes.serversFailed
         : values.check && catalogDiffers(diffs)
           ? exitCodes.catalogDiffers

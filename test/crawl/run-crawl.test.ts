@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -139,5 +139,26 @@ describe("runCrawl", () => {
     expect(file.tools[2].fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(file.tools[2].verdict).toMatchObject({ category: "Read", parameters: { total: 1, required: 1 } });
     expect(file.crawl.dropped).toHaveLength(5);
+  });
+
+  it("a server whose definition is deleted loses its catalog file on a full crawl, but not on an --only crawl", async () => {
+    const dirs = workspace({ keep: fixtureDefinition("normal"), gone: fixtureDefinition("normal") });
+    await runCrawl(options(dirs));
+    rmSync(path.join(dirs.definitionsDir, "gone.md"));
+    const partial = await runCrawl(options(dirs, { only: ["keep"] }));
+    expect(partial.removedServers).toEqual([]);
+    expect(readdirSync(dirs.catalogDir).sort()).toEqual(["gone.json", "keep.json"]);
+    const full = await runCrawl(options(dirs));
+    expect(full.removedServers.map((d) => [d.id, d.status, d.removedTools])).toEqual([["gone", "removed", ["alpha", "beta", "gamma"]]]);
+    expect(readdirSync(dirs.catalogDir)).toEqual(["keep.json"]);
+  });
+
+  it("an invalid definition does not cost its server's catalog file", async () => {
+    const dirs = workspace({ fragile: fixtureDefinition("normal") });
+    await runCrawl(options(dirs));
+    writeFileSync(path.join(dirs.definitionsDir, "fragile.md"), "---\nname: [broken\n---\n");
+    const report = await runCrawl(options(dirs));
+    expect(report.definitionErrors).toHaveLength(1);
+    expect(readdirSync(dirs.catalogDir)).toEqual(["fragile.json"]);
   });
 });
