@@ -1,14 +1,16 @@
 /**
  * The browser tests drive Debian's chromium through playwright-core; no
  * browser is ever downloaded. Before `npm test`, install it with apt-get
- * when it is missing and we may (root), or say exactly what to run.
+ * when it is missing and we may (root), or say exactly what to run. A path
+ * given in CHROMIUM_PATH is the tests' to check.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
-export const chromiumPath = "/usr/bin/chromium";
+/** CHROMIUM_PATH points the tests at another Chromium build (GitHub's runners ship Google Chrome). */
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-if (!existsSync(chromiumPath)) {
+if (!existsSync(chromiumPath) && process.env.CHROMIUM_PATH === undefined) {
   const isRoot = process.getuid?.() === 0;
   const hasApt = existsSync("/usr/bin/apt-get");
   if (!isRoot || !hasApt) {
