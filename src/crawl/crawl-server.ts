@@ -85,7 +85,7 @@ async function crawlOverTransport(
   timeouts: CrawlTimeouts,
   limits: Partial<ListLimits> | undefined,
   exitReason: () => string | undefined = () => undefined,
-): Promise<TransportOutcome & { transportUsed?: never }> {
+): Promise<TransportOutcome> {
   const client = new Client(CLIENT_INFO, { capabilities: CLIENT_CAPABILITIES });
   // Errors also surface through the pending request; this only keeps them from being printed.
   client.onerror = () => {};
