@@ -1,0 +1,83 @@
+/**
+ * Browser-safe: replays the simulator's calls against a policy with the
+ * shared engine. The timeline is a pure function of the policy and the
+ * batches, so a shared link and an edited policy both replay exactly.
+ */
+import { emptyState, evaluateCall, type Decision, type Policy, type PolicyState } from "../policy/index.ts";
+import type { CallBatch } from "./url-state.ts";
+
+export interface CounterReading {
+  /** `<tool or _global>.<counter>`. */
+  key: string;
+  value: number;
+  window: string;
+  /** Start of the counter's UTC window, ISO. */
+  windowStart: string;
+}
+
+export interface TimelineEntry {
+  /** 1-based, across all batches. */
+  number: number;
+  tool: string;
+  /** Simulated time of the call, ISO UTC. */
+  at: string;
+  approved: boolean;
+  outcome: Decision["outcome"] | "not_sent";
+  reason: Decision["reason"] | "bad_arguments";
+  rule?: Decision["rule"];
+  message?: string;
+  agentText?: string;
+  /** Every counter after the call, in key order. */
+  counters: CounterReading[];
+}
+
+export type ParsedArguments = { ok: true; value: Record<string, unknown> } | { ok: false; message: string };
+
+/** The arguments box: a JSON object (empty text means no arguments). */
+export function parseArguments(text: string): ParsedArguments {
+  if (text.trim() === "") return { ok: true, value: {} };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, message: `arguments are not valid JSON: ${(error as Error).message}` };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return { ok: false, message: "arguments must be a JSON object, e.g. {\"path\": \"/tmp\"}" };
+  return { ok: true, value: value as Record<string, unknown> };
+}
+
+/** Every call of every batch, in order, each decided with the counters the previous calls left. */
+export function simulateCalls(policy: Policy, batches: readonly CallBatch[]): TimelineEntry[] {
+  const timeline: TimelineEntry[] = [];
+  let state: PolicyState = emptyState();
+  for (const batch of batches) {
+    const args = parseArguments(batch.args);
+    const start = Date.parse(batch.at);
+    for (let i = 0; i < batch.count; i++) {
+      const now = new Date(start + i * batch.stepSeconds * 1000);
+      const base = { number: timeline.length + 1, tool: batch.tool, at: now.toISOString(), approved: batch.approved };
+      if (!args.ok) {
+        timeline.push({ ...base, outcome: "not_sent", reason: "bad_arguments", message: args.message, counters: readCounters(state) });
+        continue;
+      }
+      const decision = evaluateCall(policy, { tool: batch.tool, arguments: args.value, approved: batch.approved }, state, now);
+      state = decision.state;
+      timeline.push({
+        ...base,
+        outcome: decision.outcome,
+        reason: decision.reason,
+        ...(decision.rule ? { rule: decision.rule } : {}),
+        ...(decision.message !== undefined ? { message: decision.message } : {}),
+        ...(decision.agentText !== undefined ? { agentText: decision.agentText } : {}),
+        counters: readCounters(state),
+      });
+    }
+  }
+  return timeline;
+}
+
+function readCounters(state: PolicyState): CounterReading[] {
+  return Object.keys(state.counters)
+    .sort()
+    .map((key) => ({ key, ...state.counters[key]! }));
+}
