@@ -32,10 +32,10 @@ export interface StepResult {
 }
 
 /** Runs a command, collecting its output; rejects with the output when it fails. */
-export function run(command: string, args: string[], env: NodeJS.ProcessEnv, verbose: boolean): Promise<{ milliseconds: number; output: string }> {
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv, verbose: boolean, cwd = root): Promise<{ milliseconds: number; output: string }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     const collect = (chunk: Buffer) => {
       output += chunk.toString();

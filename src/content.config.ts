@@ -1,3 +1,4 @@
+/// <reference types="astro/client" />
 import { defineCollection } from "astro:content";
 import path from "node:path";
 import { readCatalog } from "./catalog/catalog-files.ts";

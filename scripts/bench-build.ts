@@ -1,0 +1,196 @@
+/**
+ * Build benchmark: a synthetic catalog of `--tools N` realistic tools (real
+ * definitions from catalog/ with varied names and descriptions, classified
+ * by the real classifier), built three ways, with time and peak memory:
+ *   - the real site (astro build),
+ *   - a minimal Astro site with one bare page per tool from the same loader,
+ *   - pagefind over the real site's pages.
+ *
+ *   npm run bench:build -- --tools 10000 [--runs 2] [--keep]
+ */
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { readCatalog, writeCatalogServer } from "../src/catalog/catalog-files.ts";
+import type { CatalogServer, CatalogTool } from "../src/catalog/catalog-schema.ts";
+import { toolFingerprint } from "../src/catalog/fingerprint.ts";
+import type { ToolDefinition } from "../src/catalog/tool-definition-schema.ts";
+import { toolParameters } from "../src/catalog/tool-parameters.ts";
+import { assignSlugs } from "../src/catalog/tool-slugs.ts";
+import { classifyTool } from "../src/classify/index.ts";
+import { run } from "./build-site.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const timeBinary = "/usr/bin/time";
+const toolsPerServer = 40;
+
+function argument(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+}
+
+const verbs = ["", "v2_", "team_", "project_", "org_"];
+const extras = ["", " Results are paginated.", " Requires an API token with the right scope.", " Returns JSON.", "\n\nNotes:\n- rate limited by the server\n- safe to retry"];
+
+/** `count` tools made from the real catalog's definitions, each a little different. */
+async function syntheticCatalog(dir: string, count: number): Promise<number> {
+  const real = (await readCatalog(path.join(root, "catalog"))).filter((s) => s.tools.length > 0);
+  if (real.length === 0) throw new Error("catalog/ has no crawled tools to vary");
+  const definitions = real.flatMap((s) => s.tools.map((t) => ({ server: s, definition: t.definition })));
+  let made = 0;
+  for (let s = 0; made < count; s++) {
+    const template = real[s % real.length]!;
+    const id = `${template.id}-${s}`;
+    const size = Math.min(toolsPerServer, count - made);
+    const picked: ToolDefinition[] = [];
+    for (let i = 0; i < size; i++) {
+      const source = definitions[(made + i) % definitions.length]!.definition;
+      const n = made + i;
+      picked.push({
+        ...source,
+        name: `${verbs[n % verbs.length]}${source.name}_${n}`,
+        ...(source.description !== undefined ? { description: source.description + extras[n % extras.length] } : {}),
+      });
+    }
+    const slugs = assignSlugs(picked.map((t) => t.name));
+    const context = { serverName: template.name, tags: template.tags };
+    const tools = picked
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .map((definition, i): CatalogTool => ({
+        slug: slugs.get(definition.name)!,
+        name: definition.name,
+        definition,
+        parameters: toolParameters(definition),
+        fingerprint: toolFingerprint(definition),
+        firstSeen: "2026-01-01",
+        lastChanged: `2026-0${1 + (i % 9)}-1${i % 10}`,
+        verdict: classifyTool(definition, context),
+      }));
+    const server: CatalogServer = { ...template, id, name: `${template.name} ${s}`, tools };
+    delete server.removedTools;
+    await writeCatalogServer(dir, server);
+    made += size;
+  }
+  return made;
+}
+
+/** A bare Astro site: one page per tool with its name and description, from the same catalog loader. */
+async function minimalSite(dir: string): Promise<void> {
+  await mkdir(path.join(dir, "src/pages/[server]"), { recursive: true });
+  await symlink(path.join(root, "node_modules"), path.join(dir, "node_modules"));
+  await writeFile(path.join(dir, "package.json"), '{ "type": "module" }\n');
+  await writeFile(path.join(dir, "astro.config.mjs"), `export default { output: "static", outDir: process.env.SITE_OUT_DIR, cacheDir: process.env.SITE_CACHE_DIR };\n`);
+  const catalogFiles = JSON.stringify(path.join(root, "src/catalog/catalog-files.ts"));
+  const catalogSchema = JSON.stringify(path.join(root, "src/catalog/catalog-schema.ts"));
+  await writeFile(path.join(dir, "src/content.config.ts"), `import { defineCollection } from "astro:content";
+import { readCatalog } from ${catalogFiles};
+import { catalogServerSchema } from ${catalogSchema};
+const servers = defineCollection({
+  loader: { name: "bare", load: async ({ store }) => { store.clear(); for (const s of await readCatalog(process.env.CATALOG_DIR!)) store.set({ id: s.id, data: s }); } },
+  schema: catalogServerSchema,
+});
+export const collections = { servers };
+`);
+  await writeFile(path.join(dir, "src/pages/[server]/[tool].astro"), `---
+import { getCollection } from "astro:content";
+export async function getStaticPaths() {
+  const servers = await getCollection("servers");
+  return servers.flatMap((s) => s.data.tools.map((t) => ({ params: { server: s.id, tool: t.slug }, props: { name: t.name, description: t.definition.description ?? "" } })));
+}
+const { name, description } = Astro.props;
+---
+<html lang="en"><head><meta charset="utf-8" /><title>{name}</title></head><body><h1>{name}</h1><p>{description}</p></body></html>
+`);
+}
+
+interface Measured {
+  seconds: number;
+  peakMegabytes?: number;
+}
+
+/** Runs a command under /usr/bin/time -v when present, for the peak resident set size. */
+async function measure(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<Measured> {
+  const timed = existsSync(timeBinary);
+  const started = performance.now();
+  const { output } = await run(timed ? timeBinary : command, timed ? ["-v", command, ...args] : args, { ...env, PWD: cwd }, false, cwd);
+  const seconds = (performance.now() - started) / 1000;
+  const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(output);
+  return { seconds, ...(peak ? { peakMegabytes: Number(peak[1]) / 1024 } : {}) };
+}
+
+async function typicalToolPage(outDir: string, catalogDir: string): Promise<{ html: number; js: number; pagefindJs: number }> {
+  const servers = await readCatalog(catalogDir);
+  const sizes: { file: string; size: number }[] = [];
+  for (const server of servers.slice(0, 5)) {
+    for (const tool of server.tools) {
+      const file = path.join(outDir, "servers", server.id, "tools", tool.slug, "index.html");
+      sizes.push({ file, size: (await stat(file)).size });
+    }
+  }
+  sizes.sort((a, b) => a.size - b.size);
+  const median = sizes[Math.floor(sizes.length / 2)]!;
+  const html = await readFile(median.file, "utf8");
+  let js = 0;
+  for (const [, src] of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) js += (await stat(path.join(outDir, src!))).size;
+  const pagefindJs = await stat(path.join(outDir, "pagefind/pagefind.js")).then((s) => s.size, () => 0);
+  return { html: median.size, js, pagefindJs };
+}
+
+const format = (m: Measured) => `${m.seconds.toFixed(1).padStart(7)} s  ${m.peakMegabytes !== undefined ? `${m.peakMegabytes.toFixed(0).padStart(6)} MB` : "     ? MB"}`;
+
+async function main(): Promise<void> {
+  const count = Number(argument("tools", "1000"));
+  if (!Number.isInteger(count) || count < 1) throw new Error("--tools takes a positive whole number");
+  const work = await mkdtemp(path.join(os.tmpdir(), "bench-build-"));
+  try {
+    const catalogDir = path.join(work, "catalog");
+    let started = performance.now();
+    const made = await syntheticCatalog(catalogDir, count);
+    console.log(`synthetic catalog: ${made} tools in ${Math.ceil(made / toolsPerServer)} servers (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+
+    const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", CATALOG_DIR: catalogDir };
+    const astro = path.join(root, "node_modules/astro/astro.js");
+    const realOut = path.join(work, "real-dist");
+    const minimalDir = path.join(work, "minimal");
+    await minimalSite(minimalDir);
+    // Shared machines are noisy: alternate the two builds and keep each one's fastest run.
+    const runs = Number(argument("runs", "1"));
+    let real: Measured | undefined;
+    let minimal: Measured | undefined;
+    for (let i = 0; i < runs; i++) {
+      const r = await measure(process.execPath, [astro, "build"], { ...env, SITE_OUT_DIR: realOut, SITE_CACHE_DIR: path.join(work, "real-cache") }, root);
+      console.log(`real site built:    ${format(r)}`);
+      const m = await measure(process.execPath, [astro, "build"], { ...env, SITE_OUT_DIR: path.join(minimalDir, "dist"), SITE_CACHE_DIR: path.join(work, "minimal-cache") }, minimalDir);
+      console.log(`minimal site built: ${format(m)}`);
+      if (!real || r.seconds < real.seconds) real = r;
+      if (!minimal || m.seconds < minimal.seconds) minimal = m;
+    }
+    if (!real || !minimal) throw new Error("--runs takes a positive whole number");
+
+    const pagefind = await measure(path.join(root, "node_modules/.bin/pagefind"), ["--site", realOut, "--silent"], env, root);
+    const page = await typicalToolPage(realOut, catalogDir);
+    const realPages = made + Math.ceil(made / toolsPerServer) + 16;
+
+    console.log("");
+    console.log(`| ${made} tools | time | peak memory | pages per second |`);
+    console.log("|---|---|---|---|");
+    const row = (name: string, m: Measured, pages?: number) =>
+      console.log(`| ${name} | ${m.seconds.toFixed(1)} s | ${m.peakMegabytes !== undefined ? `${m.peakMegabytes.toFixed(0)} MB` : "not measured"} | ${pages ? (pages / m.seconds).toFixed(0) : ""} |`);
+    row("real site (astro build)", real, realPages);
+    row("minimal site (bare page per tool)", minimal, made);
+    row("pagefind (real site)", pagefind, realPages);
+    console.log("");
+    console.log(`real / minimal build time: ${(real.seconds / minimal.seconds).toFixed(2)}x`);
+    console.log(`typical tool page: ${(page.html / 1024).toFixed(1)} KB HTML, ${(page.js / 1024).toFixed(1)} KB JS loaded up front; pagefind.js ${(page.pagefindJs / 1024).toFixed(1)} KB (+ wasm and index chunks) only when search is used`);
+  } finally {
+    if (process.argv.includes("--keep")) console.log(`kept ${work}`);
+    else await rm(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error((error as Error).message);
+  process.exit(1);
+});
