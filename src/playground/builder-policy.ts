@@ -28,7 +28,7 @@ export const MAX_LIMIT_COUNT = 1_000_000;
 export interface BuilderTool {
   name: string;
   parameters: ReadonlyArray<{ name: string; type: string; required: boolean }>;
-  verdict?: { category: Category; risk: Risk; flags: readonly VerdictFlag[] };
+  verdict?: { category: Category; risk: Risk; flags: VerdictFlag[] };
 }
 
 export interface BuilderRow {

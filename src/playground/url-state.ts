@@ -62,7 +62,7 @@ export type DecodeResult =
 export async function encodeState(state: PlaygroundState): Promise<string> {
   const json = JSON.stringify({ v: STATE_VERSION, ...state });
   const bytes = await pipeBytes(new TextEncoder().encode(json), new CompressionStream("deflate-raw"), Infinity);
-  return `#s=${toBase64Url(bytes)}`;
+  return `#s=${toBase64Url(bytes ?? new Uint8Array())}`;
 }
 
 /** Reads `location.hash` (with or without the `#`). */
@@ -161,7 +161,7 @@ const isCount = (n: unknown): n is number => typeof n === "number" && Number.isI
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Runs bytes through a (de)compression stream; undefined once the output passes `limit` bytes (a deflate bomb stops there). */
-async function pipeBytes(input: Uint8Array, transform: CompressionStream | DecompressionStream, limit: number): Promise<Uint8Array | undefined> {
+async function pipeBytes(input: Uint8Array<ArrayBuffer>, transform: CompressionStream | DecompressionStream, limit: number): Promise<Uint8Array | undefined> {
   const writer = transform.writable.getWriter();
   const written = writer.write(input).then(() => writer.close());
   written.catch(() => undefined);
@@ -194,7 +194,7 @@ export function toBase64Url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
-export function fromBase64Url(text: string): Uint8Array | undefined {
+export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
   const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
   const out = new Uint8Array(binary.length);

@@ -1,0 +1,143 @@
+/**
+ * Browser code. <policy-builder>: the server page's tool table as
+ * controls. Every change rebuilds the policy object (builder-policy.ts),
+ * renders it with `renderPolicy` and validates the result against the
+ * server's tool list. The page renders the table and the first YAML; this
+ * element only reads controls and writes text.
+ */
+import { renderPolicy, validatePolicy } from "../policy/index.ts";
+import { actionLabels, applyBulk, builderActions, builderPolicy, initialRows, readLimitCount, type BuilderAction, type BuilderRow, type BuilderSettings, type BuilderTool } from "./builder-policy.ts";
+import { copyText, downloadText } from "./save-file.ts";
+import { encodeState, MAX_FRAGMENT_CHARS } from "./url-state.ts";
+
+interface BuilderData {
+  serverId: string;
+  description: string;
+  tools: BuilderTool[];
+}
+
+class PolicyBuilder extends HTMLElement {
+  #rows: BuilderRow[] = [];
+  #data!: BuilderData;
+  #yaml = "";
+  #linkVersion = 0;
+
+  connectedCallback(): void {
+    const source = this.querySelector("script[data-builder-tools]");
+    if (!source) return;
+    this.#data = JSON.parse(source.textContent ?? "{}") as BuilderData;
+    this.#rows = initialRows(this.#data.tools);
+
+    for (const tr of this.#tableRows()) {
+      tr.addEventListener("change", () => this.#readRow(tr));
+      tr.addEventListener("input", (event) => {
+        if ((event.target as HTMLElement).matches("[data-count]")) this.#readRow(tr);
+      });
+    }
+    this.querySelector("[data-settings]")?.addEventListener("change", () => this.#update());
+    this.querySelector("[data-settings]")?.addEventListener("input", () => this.#update());
+    this.querySelector("[data-bulk-apply]")?.addEventListener("click", () => this.#bulk());
+    this.querySelector("[data-copy]")?.addEventListener("click", () => void copyText(this.#yaml, this.querySelector("[data-output-status]"), "Policy copied"));
+    this.querySelector("[data-download]")?.addEventListener("click", () => downloadText(`${this.#data.serverId}.policy.yaml`, this.#yaml));
+    this.querySelectorAll<HTMLElement>("[data-needs-js]").forEach((el) => (el.hidden = false));
+    this.#update();
+  }
+
+  #tableRows(): HTMLTableRowElement[] {
+    return [...this.querySelectorAll<HTMLTableRowElement>("tr[data-index]")];
+  }
+
+  #readRow(tr: HTMLTableRowElement): void {
+    const index = Number(tr.dataset.index);
+    const row = this.#rows[index];
+    if (!row) return;
+    const action = tr.querySelector<HTMLSelectElement>("[data-action]")?.value as BuilderAction;
+    const countInput = tr.querySelector<HTMLInputElement>("[data-count]");
+    const count = countInput ? readLimitCount(countInput.value) : undefined;
+    countInput?.toggleAttribute("aria-invalid", count === undefined);
+    if (countInput) countInput.setCustomValidity(count === undefined ? "A whole number from 1 to 1,000,000" : "");
+    const window = tr.querySelector<HTMLSelectElement>("[data-window]")?.value as BuilderRow["limit"]["window"] | undefined;
+    const timeout = tr.querySelector<HTMLSelectElement>("[data-timeout]")?.value;
+    this.#rows[index] = {
+      ...row,
+      action: builderActions.includes(action) ? action : row.action,
+      limit: { count: count ?? row.limit.count, window: window ?? row.limit.window },
+      approvalTimeout: timeout ?? row.approvalTimeout,
+    };
+    this.#syncRow(tr, this.#rows[index]!);
+    this.#update();
+  }
+
+  /** Limit and timeout controls are only enabled where the action uses them. */
+  #syncRow(tr: HTMLTableRowElement, row: BuilderRow): void {
+    const select = tr.querySelector<HTMLSelectElement>("[data-action]");
+    if (select && select.value !== row.action) select.value = row.action;
+    const limited = row.countable && (row.action === "rate_limit" || row.action === "require_approval");
+    for (const control of tr.querySelectorAll<HTMLInputElement | HTMLSelectElement>("[data-count], [data-window]")) control.disabled = !limited;
+    const timeout = tr.querySelector<HTMLSelectElement>("[data-timeout]");
+    if (timeout) timeout.disabled = row.action !== "require_approval";
+    tr.dataset.action = row.action;
+  }
+
+  #settings(): BuilderSettings {
+    const posture = this.querySelector<HTMLInputElement>("input[name='builder-default']:checked")?.value === "deny" ? "deny" : "allow";
+    const capOn = this.querySelector<HTMLInputElement>("[data-global-on]")?.checked ?? false;
+    const countInput = this.querySelector<HTMLInputElement>("[data-global-count]");
+    const windowSelect = this.querySelector<HTMLSelectElement>("[data-global-window]");
+    if (countInput) countInput.disabled = !capOn;
+    if (windowSelect) windowSelect.disabled = !capOn;
+    const count = countInput ? readLimitCount(countInput.value) : undefined;
+    countInput?.toggleAttribute("aria-invalid", capOn && count === undefined);
+    const window = (windowSelect?.value ?? "minute") as "minute" | "hour" | "day";
+    return {
+      default: posture,
+      ...(capOn ? { globalLimit: { count: count ?? 120, window } } : {}),
+      description: this.#data.description,
+    };
+  }
+
+  #bulk(): void {
+    const [by, value] = (this.querySelector<HTMLSelectElement>("[data-bulk-target]")?.value ?? "").split(":");
+    const action = this.querySelector<HTMLSelectElement>("[data-bulk-action]")?.value as BuilderAction;
+    if ((by !== "category" && by !== "risk") || !value || !builderActions.includes(action)) return;
+    const result = applyBulk(this.#rows, { by, value }, action);
+    this.#rows = result.rows;
+    const trs = this.#tableRows();
+    this.#rows.forEach((row, i) => trs[i] && this.#syncRow(trs[i], row));
+    const skipped = result.matched - result.changed;
+    const status = this.querySelector("[data-bulk-status]");
+    if (status) {
+      status.textContent = `${actionLabels[action]} applied to ${result.changed} of ${result.matched} ${value} ${result.matched === 1 ? "tool" : "tools"}${skipped ? ` (${skipped} already set or unable to take it)` : ""}.`;
+    }
+    this.#update();
+  }
+
+  #update(): void {
+    const { policy, comments } = builderPolicy(this.#rows, this.#settings());
+    this.#yaml = renderPolicy(policy, { comments });
+    const output = this.querySelector("[data-output] code");
+    if (output) output.textContent = this.#yaml;
+    const { findings } = validatePolicy(this.#yaml, { tools: this.#data.tools.map((t) => t.name) });
+    const errors = findings.filter((f) => f.severity === "error").length;
+    const status = this.querySelector("[data-validation]");
+    if (status) {
+      status.textContent = findings.length === 0
+        ? "Valid: the proxy loads this policy (0 errors, 0 warnings)."
+        : `${errors} errors, ${findings.length - errors} warnings: ${findings.map((f) => `${f.path}: ${f.message}`).join("; ")}`;
+      status.setAttribute("data-errors", String(errors));
+      status.setAttribute("data-warnings", String(findings.length - errors));
+    }
+    void this.#updateLink();
+  }
+
+  async #updateLink(): Promise<void> {
+    const version = ++this.#linkVersion;
+    const link = this.querySelector<HTMLAnchorElement>("[data-playground-link]");
+    if (!link) return;
+    const hash = await encodeState({ policy: this.#yaml, server: this.#data.serverId, batches: [] });
+    if (version !== this.#linkVersion) return;
+    link.href = hash.length - 1 <= MAX_FRAGMENT_CHARS ? `/playground/${hash}` : "/playground/";
+  }
+}
+
+customElements.define("policy-builder", PolicyBuilder);

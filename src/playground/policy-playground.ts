@@ -1,0 +1,320 @@
+/**
+ * Browser code. <policy-playground>: the policy editor, live validation,
+ * server tool lists, the call simulator and sharing. The page renders
+ * every control; this element wires them. The engine runs in a worker
+ * (engine-client.ts); untrusted text only ever reaches the page through
+ * textContent and form values.
+ */
+import type { Finding } from "../policy/index.ts";
+import type { CheckReply } from "./check-policy.ts";
+import { EngineClient, type EngineAnswer } from "./engine-client.ts";
+import { describeFindings, renderFindings } from "./findings-view.ts";
+import { LineGutter, type LineMark } from "./line-gutter.ts";
+import { copyText, downloadText } from "./save-file.ts";
+import { argumentSkeletonText } from "./schema-skeleton.ts";
+import { readServerToolsFile, serverToolsPath, type ServerToolsFile } from "./server-tools.ts";
+import { parseArguments } from "./simulate-calls.ts";
+import { lineCount, offsetOf } from "./text-positions.ts";
+import { describeEntry, renderTimeline } from "./timeline-view.ts";
+import { decodeFragment, encodeState, MAX_BATCH_CALLS, MAX_BATCHES, MAX_FRAGMENT_CHARS, MAX_TOTAL_CALLS, type CallBatch, type PlaygroundState, type SimulatorForm } from "./url-state.ts";
+
+const CHECK_DELAY_MS = 200;
+const URL_DELAY_MS = 400;
+
+class PolicyPlayground extends HTMLElement {
+  #engine = new EngineClient((answer) => this.#onAnswer(answer));
+  #gutter!: LineGutter;
+  #server: ServerToolsFile | undefined;
+  #batches: CallBatch[] = [];
+  #policyTools: string[] = [];
+  #lastSkeleton = "";
+  #checkTimer = 0;
+  #urlTimer = 0;
+  #busyTimer = 0;
+  #writingHash = "";
+  #pendingAnnouncement = false;
+
+  #el<T extends HTMLElement = HTMLElement>(selector: string): T {
+    const found = this.querySelector<T>(selector);
+    if (!found) throw new Error(`policy-playground: missing ${selector}`);
+    return found;
+  }
+
+  get #text() { return this.#el<HTMLTextAreaElement>("#policy-text"); }
+  get #serverSelect() { return this.#el<HTMLSelectElement>("#policy-server"); }
+  get #tool() { return this.#el<HTMLInputElement>("#sim-tool"); }
+  get #args() { return this.#el<HTMLTextAreaElement>("#sim-args"); }
+  get #clock() { return this.#el<HTMLInputElement>("#sim-clock"); }
+  get #step() { return this.#el<HTMLInputElement>("#sim-step"); }
+  get #count() { return this.#el<HTMLInputElement>("#sim-count"); }
+  get #approved() { return this.#el<HTMLInputElement>("#sim-approved"); }
+
+  connectedCallback(): void {
+    this.#gutter = new LineGutter(this.#el("[data-gutter]"), this.#text);
+    const example = this.#text.value;
+    this.#clock.value ||= new Date().toISOString().slice(0, 19);
+
+    this.#text.addEventListener("input", () => this.#policyChanged());
+    this.#serverSelect.addEventListener("change", () => void this.#chooseServer(this.#serverSelect.value, true));
+    this.#tool.addEventListener("change", () => this.#toolChosen());
+    for (const input of [this.#args, this.#clock, this.#step, this.#count, this.#approved]) input.addEventListener("change", () => this.#scheduleUrl());
+    this.#el("[data-fill-args]").addEventListener("click", () => this.#fillArguments(true));
+    this.#el<HTMLFormElement>("[data-sim-form]").addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.#call();
+    });
+    this.#el("[data-clear-calls]").addEventListener("click", () => {
+      this.#batches = [];
+      this.#status("[data-sim-status]", "Timeline cleared.");
+      this.#check(true);
+    });
+    this.#el("[data-copy-policy]").addEventListener("click", () => void copyText(this.#text.value, this.querySelector("[data-share-status]"), "Policy copied"));
+    this.#el("[data-download-policy]").addEventListener("click", () => downloadText("policy.yaml", this.#text.value));
+    this.#el("[data-copy-link]").addEventListener("click", () => void this.#copyLink());
+    this.#el("[data-reset]").addEventListener("click", () => {
+      this.#text.value = example;
+      this.#batches = [];
+      this.#policyChanged(true);
+      this.#text.focus();
+    });
+    window.addEventListener("hashchange", () => {
+      if (location.hash !== this.#writingHash) void this.#loadFromUrl(example);
+    });
+    this.querySelectorAll<HTMLElement>("[data-needs-js]").forEach((el) => (el.hidden = false));
+    void this.#loadFromUrl(example);
+  }
+
+  async #loadFromUrl(example: string): Promise<void> {
+    const decoded = await decodeFragment(location.hash);
+    const notice = this.#el("[data-load-message]");
+    notice.textContent = decoded.ok === false ? decoded.message : "";
+    notice.hidden = decoded.ok !== false;
+    const state: PlaygroundState = decoded.ok === true ? decoded.state : { policy: example, batches: [] };
+    this.#text.value = state.policy;
+    this.#batches = state.batches;
+    if (state.form) this.#applyForm(state.form);
+    this.#gutter.setLineCount(lineCount(this.#text.value));
+    if (state.server && [...this.#serverSelect.options].some((o) => o.value === state.server)) {
+      this.#serverSelect.value = state.server;
+      await this.#chooseServer(state.server, false);
+    } else {
+      this.#serverSelect.value = "";
+      this.#server = undefined;
+      this.#check(false);
+    }
+  }
+
+  #applyForm(form: SimulatorForm): void {
+    this.#tool.value = form.tool;
+    this.#args.value = form.args;
+    if (form.clock) this.#clock.value = form.clock;
+    this.#step.value = String(form.stepSeconds);
+    this.#count.value = String(form.count);
+    this.#approved.checked = form.approved;
+  }
+
+  #policyChanged(now = false): void {
+    this.#gutter.setLineCount(lineCount(this.#text.value));
+    clearTimeout(this.#checkTimer);
+    if (now) this.#check(true);
+    else this.#checkTimer = window.setTimeout(() => this.#check(true), CHECK_DELAY_MS);
+  }
+
+  async #chooseServer(id: string, userChoice: boolean): Promise<void> {
+    const status = this.#el("[data-server-status]");
+    this.#server = undefined;
+    if (id) {
+      status.textContent = "Loading the server's tools…";
+      try {
+        const response = await fetch(serverToolsPath(id));
+        const file = response.ok ? readServerToolsFile(await response.json()) : undefined;
+        if (!file) throw new Error(`HTTP ${response.status}`);
+        if (this.#serverSelect.value !== id) return;
+        this.#server = file;
+        status.textContent = `Checking tool names against ${file.tools.length} ${file.tools.length === 1 ? "tool" : "tools"} of ${file.name}.`;
+      } catch (error) {
+        status.textContent = `Could not load the server's tools (${(error as Error).message}); names are not checked.`;
+      }
+    } else {
+      status.textContent = "Tool names are not checked against a server.";
+    }
+    this.#fillToolPicker();
+    this.#check(userChoice);
+  }
+
+  #fillToolPicker(): void {
+    const list = this.#el<HTMLDataListElement>("#sim-tools");
+    const names = new Map<string, string>();
+    for (const tool of this.#server?.tools ?? []) names.set(tool.name, tool.category ? `${tool.category}, ${tool.risk} risk` : "not classified");
+    for (const name of this.#policyTools) if (!names.has(name)) names.set(name, "in the policy");
+    const options = [...names].slice(0, 2_000).map(([name, label]) => {
+      const option = document.createElement("option");
+      option.value = name;
+      option.label = label;
+      return option;
+    });
+    list.replaceChildren(...options);
+  }
+
+  #toolChosen(): void {
+    const args = this.#args.value.trim();
+    // Replace the arguments only while they are empty or still the previous skeleton.
+    if (args === "" || args === "{}" || args === this.#lastSkeleton.trim()) this.#fillArguments(false);
+    this.#scheduleUrl();
+  }
+
+  #fillArguments(announce: boolean): void {
+    const tool = this.#server?.tools.find((t) => t.name === this.#tool.value);
+    const skeleton = tool ? argumentSkeletonText(tool.inputSchema) : "{}";
+    this.#args.value = skeleton;
+    this.#lastSkeleton = skeleton;
+    if (announce) {
+      this.#status("[data-sim-status]", tool ? "Arguments filled from the tool's input schema." : "No input schema known for this tool (pick a server); arguments set to {}.");
+    }
+    this.#scheduleUrl();
+  }
+
+  #call(): void {
+    const tool = this.#tool.value;
+    const problem = (message: string, field: HTMLElement) => {
+      this.#status("[data-sim-status]", message);
+      field.setAttribute("aria-invalid", "true");
+      field.focus();
+    };
+    for (const field of [this.#tool, this.#args, this.#clock, this.#count, this.#step]) field.removeAttribute("aria-invalid");
+    if (tool === "") return problem("Choose or type a tool name first.", this.#tool);
+    const args = parseArguments(this.#args.value);
+    if (!args.ok) return problem(`Not called: ${args.message}.`, this.#args);
+    const at = Date.parse(`${this.#clock.value}Z`);
+    if (!this.#clock.value || Number.isNaN(at)) return problem("Not called: set the simulated time (UTC).", this.#clock);
+    const count = Number(this.#count.value);
+    if (!Number.isInteger(count) || count < 1 || count > MAX_BATCH_CALLS) return problem(`Not called: the number of calls must be a whole number from 1 to ${MAX_BATCH_CALLS}.`, this.#count);
+    const step = Number(this.#step.value || "0");
+    if (!Number.isInteger(step) || step < 0 || step > 86_400) return problem("Not called: the step must be a whole number of seconds from 0 to 86400.", this.#step);
+    const total = this.#batches.reduce((n, b) => n + b.count, 0);
+    if (this.#batches.length >= MAX_BATCHES || total + count > MAX_TOTAL_CALLS) {
+      return problem(`Not called: the timeline holds at most ${MAX_TOTAL_CALLS} calls in ${MAX_BATCHES} presses; clear it first.`, this.#count);
+    }
+    this.#batches = [...this.#batches, { tool, args: this.#args.value, at: new Date(at).toISOString(), stepSeconds: step, count, approved: this.#approved.checked }];
+    if (step > 0) this.#clock.value = new Date(at + count * step * 1000).toISOString().slice(0, 19);
+    this.#pendingAnnouncement = true;
+    this.#check(true);
+  }
+
+  #check(updateUrl: boolean): void {
+    clearTimeout(this.#busyTimer);
+    this.#busyTimer = window.setTimeout(() => {
+      if (this.#engine.busy) this.#status("[data-findings-summary]", "Checking… (a large policy can take a few seconds; you can keep typing)");
+    }, 300);
+    this.#engine.check({ text: this.#text.value, ...(this.#server ? { tools: this.#server.tools.map((t) => t.name) } : {}), batches: this.#batches });
+    if (updateUrl) this.#scheduleUrl();
+  }
+
+  #onAnswer(answer: EngineAnswer): void {
+    clearTimeout(this.#busyTimer);
+    if ("failure" in answer) {
+      this.#status("[data-findings-summary]", `The policy could not be checked: ${answer.failure}.`);
+      return;
+    }
+    const reply: CheckReply = answer.reply;
+    this.#showFindings(reply.findings);
+    this.#policyTools = reply.policyTools;
+    this.#fillToolPicker();
+    this.#showTimeline(reply);
+  }
+
+  #showFindings(findings: Finding[]): void {
+    this.#status("[data-findings-summary]", describeFindings(findings));
+    renderFindings(this.#el("[data-findings]"), findings, (finding) => this.#goTo(finding));
+    const marks = new Map<number, LineMark>();
+    for (const finding of findings) {
+      if (finding.line === undefined) continue;
+      if (finding.severity === "error" || !marks.has(finding.line)) marks.set(finding.line, finding.severity);
+    }
+    this.#gutter.setMarks(marks);
+  }
+
+  /** Puts the cursor at the finding and scrolls its line into the middle of the box. */
+  #goTo(finding: Finding): void {
+    const text = this.#text;
+    const offset = offsetOf(text.value, finding.line ?? 1, finding.column ?? 1);
+    text.focus();
+    text.setSelectionRange(offset, offset);
+    const lineHeight = parseFloat(getComputedStyle(text).lineHeight) || 20;
+    text.scrollTop = Math.max(0, ((finding.line ?? 1) - 1) * lineHeight - text.clientHeight / 2);
+    this.#gutter.draw();
+  }
+
+  #showTimeline(reply: CheckReply): void {
+    const list = this.#el("[data-timeline]");
+    const note = this.#el("[data-timeline-note]");
+    const announce = this.#pendingAnnouncement;
+    this.#pendingAnnouncement = false;
+    if (!reply.timeline) {
+      list.replaceChildren();
+      note.textContent = this.#batches.length
+        ? "The proxy would refuse this policy, so no call is simulated: fix the errors above and the timeline comes back."
+        : "";
+      if (announce) this.#status("[data-sim-status]", "Not simulated: the policy has errors.");
+      return;
+    }
+    note.textContent = reply.timeline.length > 500 ? `Showing the last 500 of ${reply.timeline.length} calls.` : "";
+    renderTimeline(list, reply.timeline);
+    const last = reply.timeline.at(-1);
+    if (announce && last) {
+      const added = this.#batches.at(-1)?.count ?? 1;
+      this.#status("[data-sim-status]", `${added > 1 ? `${added} calls simulated. Last: ` : ""}${describeEntry(last)}`);
+    }
+  }
+
+  #state(): PlaygroundState {
+    return {
+      policy: this.#text.value,
+      ...(this.#serverSelect.value ? { server: this.#serverSelect.value } : {}),
+      form: {
+        tool: this.#tool.value,
+        args: this.#args.value,
+        clock: this.#clock.value,
+        stepSeconds: Math.max(0, Math.trunc(Number(this.#step.value) || 0)),
+        count: Math.min(MAX_BATCH_CALLS, Math.max(1, Math.trunc(Number(this.#count.value) || 1))),
+        approved: this.#approved.checked,
+      },
+      batches: this.#batches,
+    };
+  }
+
+  #scheduleUrl(): void {
+    clearTimeout(this.#urlTimer);
+    this.#urlTimer = window.setTimeout(() => void this.#writeUrl(), URL_DELAY_MS);
+  }
+
+  /** Keeps the link in the address bar current; a state too large to share leaves it out. */
+  async #writeUrl(): Promise<boolean> {
+    clearTimeout(this.#urlTimer);
+    const hash = await encodeState(this.#state());
+    if (hash.length - 1 > MAX_FRAGMENT_CHARS) {
+      this.#writingHash = "";
+      history.replaceState(null, "", location.pathname);
+      return false;
+    }
+    this.#writingHash = hash;
+    history.replaceState(null, "", hash);
+    return true;
+  }
+
+  async #copyLink(): Promise<void> {
+    const status = this.querySelector("[data-share-status]");
+    if (!(await this.#writeUrl())) {
+      if (status) status.textContent = "This policy is too large to share in a link; download it instead.";
+      return;
+    }
+    await copyText(location.href, status, "Link copied: it opens this policy, server and timeline");
+  }
+
+  #status(selector: string, text: string): void {
+    const el = this.querySelector(selector);
+    if (el) el.textContent = text;
+  }
+}
+
+customElements.define("policy-playground", PolicyPlayground);

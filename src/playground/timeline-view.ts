@@ -1,0 +1,78 @@
+/** Browser code: the simulated calls, newest last; outcomes in words, not colour alone. */
+import type { TimelineEntry } from "./simulate-calls.ts";
+
+/** Most entries drawn; the summary still counts them all. */
+const MAX_SHOWN = 500;
+
+export const outcomeWords: Record<TimelineEntry["outcome"], string> = {
+  allowed: "Allowed",
+  denied: "Denied",
+  approval_required: "Approval required",
+  not_sent: "Not sent",
+};
+
+export function renderTimeline(list: HTMLElement, timeline: readonly TimelineEntry[]): void {
+  const shown = timeline.slice(-MAX_SHOWN);
+  list.replaceChildren(...shown.map(entryItem));
+  if (shown.length < timeline.length) list.setAttribute("start", String(timeline.length - shown.length + 1));
+  else list.removeAttribute("start");
+}
+
+/** One line for the live region after a call. */
+export function describeEntry(entry: TimelineEntry): string {
+  const rule = entry.rule ? ` by rule "${entry.rule.name}"` : "";
+  const text = entry.agentText ?? entry.message;
+  return `Call ${entry.number} (${entry.tool}) at ${clockText(entry.at)}: ${outcomeWords[entry.outcome]}${rule}.${text ? ` ${text}` : ""}`;
+}
+
+function entryItem(entry: TimelineEntry): HTMLLIElement {
+  const item = document.createElement("li");
+  item.className = `call call-${entry.outcome}`;
+  item.dataset.outcome = entry.outcome;
+  const head = document.createElement("p");
+  head.className = "call-head";
+  const outcome = document.createElement("strong");
+  outcome.className = "call-outcome";
+  outcome.textContent = outcomeWords[entry.outcome];
+  const tool = document.createElement("code");
+  tool.textContent = entry.tool;
+  head.append(`#${entry.number} · ${clockText(entry.at)} · `, tool, entry.approved ? " (approved) " : " ", outcome);
+  item.append(head);
+
+  const facts = document.createElement("dl");
+  const add = (term: string, value: string | Node) => {
+    const dt = document.createElement("dt");
+    dt.textContent = term;
+    const dd = document.createElement("dd");
+    dd.append(value);
+    facts.append(dt, dd);
+  };
+  if (entry.rule) {
+    const where = entry.rule.tool === "*" ? `"*" rules[${entry.rule.index}]` : `rules[${entry.rule.index}] of ${entry.rule.tool}`;
+    add("Rule", `"${entry.rule.name}" (${where})`);
+  } else {
+    add("Decided by", reasonWords[entry.reason] ?? entry.reason);
+  }
+  if (entry.agentText !== undefined || entry.message !== undefined) {
+    const text = document.createElement("code");
+    text.className = "agent-text";
+    text.textContent = entry.agentText ?? entry.message ?? "";
+    add(entry.outcome === "not_sent" ? "Problem" : "Agent sees", text);
+  }
+  const counters = entry.counters.map((c) => `${c.key} = ${c.value} (${c.window} from ${clockText(c.windowStart)})`).join("; ");
+  add("Counters after", counters || "none");
+  item.append(facts);
+  return item;
+}
+
+const reasonWords: Partial<Record<TimelineEntry["reason"], string>> = {
+  allowed: "no rule denied it",
+  hidden: "hide list",
+  not_listed: "default: deny (tool not listed)",
+  bad_arguments: "arguments",
+};
+
+/** `2026-03-01 14:00:00 UTC`. */
+export function clockText(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+}
