@@ -49,9 +49,9 @@ export function words(text: string): string[] {
   );
 }
 
-/** The first sentence (up to a full stop, a line break or 300 characters). */
+/** The first sentence (up to a full stop, a line break or 300 characters), leading blank lines skipped. */
 export function firstSentence(text: string): string {
-  const head = capText(text, 300);
+  const head = capText(text.trimStart(), 300);
   const end = head.search(/[.!?](?:\s|$)|\n/);
   return end === -1 ? head : head.slice(0, end);
 }

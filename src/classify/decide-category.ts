@@ -55,13 +55,15 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
     signals.push({ source: owner, evidence: phrase.replace(`the ${owner}'s `, ""), effect: `suggests ${reading.category}` });
     return candidate;
   };
-  const fromName = textCandidate("name", nameReading);
+  // A name that does not lead with its verb is a label (`extension_cli_install`); a title that leads with one says what the tool does.
+  const titleLeads = titleReading?.verb?.index === 0 && titleReading.category !== undefined;
+  const fromName = nameReading.verb !== undefined && !nameReading.leads && titleLeads ? undefined : textCandidate("name", nameReading);
   if (fromName) candidates.push(fromName);
   else {
     signals.push({
       source: "name",
       evidence: nameReading.words.length > 0 ? `words '${quote(nameReading.words.join(" "), 60)}'` : "no words",
-      effect: "no known verb: the name alone says nothing",
+      effect: nameReading.verb !== undefined ? `a label, not led by its verb '${quote(nameReading.verb.word, 30)}': the title says what it does` : "no known verb: the name alone says nothing",
     });
     const fromTitle = titleReading ? textCandidate("title", titleReading) : undefined;
     if (fromTitle) candidates.push(fromTitle);
@@ -90,6 +92,13 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
     signals.push({ source: "description", evidence: `'${desc.irreversible}'`, effect: "says data is removed for good: suggests Destructive" });
   }
 
+  const router = desc?.traits.has("router") ?? false;
+  if (router && desc?.routerAction) {
+    const { verb, category } = desc.routerAction;
+    candidates.push({ source: "description", category, phrase: `the sub command action '${quote(verb, 30)}' its description lists` });
+    signals.push({ source: "description", evidence: `'${quote(verb, 30)}'`, effect: `the most consequential action its sub commands do: suggests ${category}` });
+  }
+
   const inspectsInput = nameReading.traits.has("inspects-input");
   const toolSaysQueryLanguage = desc?.traits.has("query-language") ?? false;
   let queryLanguageParameter = false;
@@ -101,7 +110,12 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
       if (!runs) candidates.push({ source: "parameters", category: "Read", phrase: `the search parameter ${label}`, weak: true });
     }
     if (finding.kind === "sql" || (finding.kind === "query" && runs)) queryLanguageParameter = true;
-    if (runs && inspectsInput) {
+    if (finding.kind === "command" && router) {
+      signals.push({ source: "parameters", evidence: label, effect: "names one of the router's sub commands, not a shell command" });
+    } else if (finding.kind === "cost-confirmation") {
+      candidates.push({ source: "parameters", category: "Financial", phrase: `the parameter ${label} (a confirmed cost)` });
+      signals.push({ source: "parameters", evidence: label, effect: "the call takes on a cost the user confirmed: suggests Financial" });
+    } else if (runs && inspectsInput) {
       signals.push({ source: "parameters", evidence: label, effect: "code or a query to inspect, not to run: no effect" });
     } else if (runs) {
       const what = finding.kind === "command" ? "a command" : finding.kind === "code" ? "code" : "a query in a query language";

@@ -3,11 +3,11 @@
  * a stated reason (riskAdjustments), then toward a conflicting annotation
  * (never down), then raised to High by hidden instructions.
  */
-import { quote } from "./bounded-text.ts";
+import { capText, quote, words } from "./bounded-text.ts";
 import type { CategoryDecision } from "./decide-category.ts";
 import type { Evidence } from "./gather-evidence.ts";
 import { describeHints } from "./read-annotations.ts";
-import { riskAdjustments, usualRisks, type AdjustmentId } from "./rules.ts";
+import { phraseRules, riskAdjustments, usualRisks, type AdjustmentId } from "./rules.ts";
 import { risks, type Category, type Risk, type Signal } from "./verdict-schema.ts";
 
 export interface AppliedAdjustment {
@@ -41,6 +41,12 @@ const atLevel = (n: number): Risk => risks[Math.max(0, Math.min(risks.length - 1
 const hostWords = new Set(["shell", "terminal", "bash", "zsh", "powershell", "cmd", "command", "commands", "process", "subprocess"]);
 const sandboxWords = new Set(["browser", "page", "pod", "container", "sandbox", "sandboxed", "tab", "frame"]);
 const bulkNameWords = new Set(["all", "bulk", "batch", "many", "multiple", "everything", "mass"]);
+const sandboxPhrases = phraseRules.filter((r) => r.trait === "sandboxed").flatMap((r) => r.phrases);
+
+function describesSandbox(text: string | undefined): boolean {
+  const tokens = ` ${words(capText(text ?? "", 300)).join(" ")} `;
+  return sandboxPhrases.some((p) => tokens.includes(` ${p} `));
+}
 
 export function usualRisk(category: Category): Risk {
   return usualRisks.find((u) => u.category === category)?.risk ?? "Medium";
@@ -50,7 +56,8 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
   const { category } = decision;
   const { nameReading: name, descriptionReading: desc, parameters, hints, domain } = evidence;
   const signals: Signal[] = [];
-  const traits = new Set([...name.traits, ...(evidence.titleReading?.traits ?? []), ...(desc?.traits ?? [])]);
+  const routerTraits = desc?.routerAction?.category === category ? desc.routerAction.traits : [];
+  const traits = new Set([...name.traits, ...(evidence.titleReading?.traits ?? []), ...(desc?.traits ?? []), ...routerTraits]);
   const nameWords = new Set(name.words);
   const findings = (kind: string) => parameters.findings.filter((f) => f.kind === kind);
   const usual = usualRisk(category);
@@ -100,15 +107,22 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
   }
 
   if (category === "Execute") {
-    const sandboxed =
-      traits.has("sandboxed") || domain.domains.has("browser") || [...nameWords].some((w) => sandboxWords.has(w));
-    const command = findings("command")[0];
+    // The description's own words come first: "in the page" confines, "in the server process" does not.
+    const saysSandboxed = traits.has("sandboxed");
     const phrase = desc?.phrases.get("host-execution");
+    const sandboxed = domain.domains.has("browser") || [...nameWords].some((w) => sandboxWords.has(w));
+    // A router's `command` names a sub command; a command "to run in the container" runs in the container.
+    const command = traits.has("router") ? undefined : findings("command").find((f) => !describesSandbox(f.property.description));
+    const containedCommand = findings("command").find((f) => describesSandbox(f.property.description));
     const hostWord = [...nameWords].find((w) => hostWords.has(w));
-    if (sandboxed) {
+    if (saysSandboxed || (phrase === undefined && sandboxed)) {
       signals.push({ source: "description", evidence: `'${desc?.phrases.get("sandboxed") ?? "browser or container"}'`, effect: "runs in a page or container, not on the host: stays High" });
     } else if (phrase !== undefined) {
       apply("host-execution", `It runs shell commands or unrestricted code on the host ('${phrase}'): Critical.`, "description", `'${phrase}'`);
+    } else if (containedCommand && !command) {
+      signals.push({ source: "parameters", evidence: `'${containedCommand.name}'`, effect: "a command to run in a container, not on the host: stays High" });
+    } else if (traits.has("router")) {
+      signals.push({ source: "description", evidence: "'command router'", effect: "its 'command' names a sub command, not a shell command: stays High" });
     } else if (command) {
       apply("host-execution", `Its '${command.name}' parameter runs commands on the host: Critical.`, "parameters", `'${command.name}'`);
     } else if (hostWord !== undefined) {

@@ -8,6 +8,7 @@ import { readNameWords, type NameReading } from "./read-name.ts";
 import { readParameters, type ParameterReading } from "./read-parameters.ts";
 import { isPlainObject, readSchema, type SchemaReading } from "./read-schema.ts";
 import { sizeLimits } from "./rules.ts";
+import { stems, verbAt } from "./read-words.ts";
 import { meaningfulNameWords, splitName } from "./split-name.ts";
 
 export interface Evidence {
@@ -35,11 +36,21 @@ export function gatherEvidence(tool: unknown, serverName: unknown, tags: unknown
   const name = asText(definition.name) ?? "";
   const domain = readDomain(serverName, tags);
   const { words, dropped } = meaningfulNameWords(name, typeof serverName === "string" ? serverName : undefined);
-  const nameReading = readNameWords(words, domain.domains, dropped.includes("api"));
   const annotations = definition.annotations;
   const title = asText(definition.title) ?? (isPlainObject(annotations) ? asText(annotations.title) : undefined);
   const rawDescription = asText(definition.description);
   const description = rawDescription !== undefined && rawDescription.trim() !== "" ? rawDescription : undefined;
+  const titleReading = title !== undefined && title.trim() !== "" ? readNameWords(splitName(capText(title, 200)), domain.domains) : undefined;
+  const descriptionReading = description !== undefined ? readDescription(description, domain.domains) : undefined;
+  // A title that leads with a verb settles which word of the name is its verb ("Create monitor" for
+  // `monitor_create`); so does the description's leading verb when the name does not lead with one
+  // (`bulk_publish_draft_notes`: "Publish all draft notes").
+  const nameLeadsWithVerb = verbAt(words, 0, false) !== undefined;
+  const leadingVerbs = [
+    ...(titleReading?.verb?.index === 0 ? stems(titleReading.verb.word) : []),
+    ...(descriptionReading?.verb && !nameLeadsWithVerb ? stems(descriptionReading.verb.word) : []),
+  ];
+  const nameReading = readNameWords(words, domain.domains, dropped.includes("api"), leadingVerbs);
   const schema = readSchema(definition.inputSchema);
   const nameObjects = nameReading.objects;
 
@@ -54,13 +65,13 @@ export function gatherEvidence(tool: unknown, serverName: unknown, tags: unknown
     hidden: [],
     oversizedText: [],
   };
-  if (title !== undefined && title.trim() !== "") {
+  if (title !== undefined && titleReading !== undefined) {
     evidence.title = title;
-    evidence.titleReading = readNameWords(splitName(capText(title, 200)), domain.domains);
+    evidence.titleReading = titleReading;
   }
-  if (description !== undefined) {
+  if (description !== undefined && descriptionReading !== undefined) {
     evidence.description = description;
-    evidence.descriptionReading = readDescription(description, domain.domains);
+    evidence.descriptionReading = descriptionReading;
   }
 
   const texts = [

@@ -18,11 +18,20 @@ import {
   type Trait,
 } from "./rules.ts";
 import { objectKinds, readVerb, verbAt, type VerbMatch } from "./read-words.ts";
+import { categoryOrder } from "./rules.ts";
 import type { Category } from "./verdict-schema.ts";
 
 /** Words of the first sentence searched for its leading verb. */
 const LEADING_VERB_WINDOW = 8;
 const MAX_SENTENCES = 200;
+/** How far back in its sentence a "not" or "never" cancels a phrase. */
+const NEGATION_REACH = 8;
+/** Words of a router's description read for the actions of its sub commands. */
+const ROUTER_WINDOW = 120;
+/** "commands to manage", "tools to generate": what comes after says what the sub commands do. */
+const routerSubjects: ReadonlySet<string> = new Set(["tool", "tools", "command", "commands", "operations"]);
+/** "supports sending SMS": a gerund after these names an action. */
+const supportWords: ReadonlySet<string> = new Set(["supports", "support", "including", "includes"]);
 
 export interface DescriptionReading {
   verb?: VerbMatch;
@@ -37,6 +46,8 @@ export interface DescriptionReading {
   phrases: Map<DescriptionTrait, string>;
   /** A sentence saying data is removed for good, quoted. */
   irreversible?: string;
+  /** For a command router: the most consequential action its description lists ("executing SQL queries"). */
+  routerAction?: { verb: string; category: Category; traits: Set<Trait> };
 }
 
 interface IndexedPhrase {
@@ -61,19 +72,19 @@ function matchesAt(tokens: readonly string[], i: number, phrase: readonly string
   return true;
 }
 
-function negatedAt(tokens: readonly string[], i: number): boolean {
-  for (let k = Math.max(0, i - 3); k < i; k++) if (negationWords.has(tokens[k] as string)) return true;
+function negatedAt(tokens: readonly string[], i: number, reach = 3): boolean {
+  for (let k = Math.max(0, i - reach); k < i; k++) if (negationWords.has(tokens[k] as string)) return true;
   return false;
 }
 
-function scanPhrases(tokens: readonly string[], scope: PhraseRule["scope"], found: Map<DescriptionTrait, string>): void {
+function scanPhrases(tokens: readonly string[], scope: PhraseRule["scope"], found: Map<DescriptionTrait, string>, reach = 3): void {
   for (let i = 0; i < tokens.length; i++) {
     const candidates = phraseIndex.get(tokens[i] as string);
     if (!candidates) continue;
     for (const c of candidates) {
       if (c.rule.scope !== scope || found.has(c.rule.trait)) continue;
       if (!matchesAt(tokens, i, c.words)) continue;
-      if (c.rule.negatable && negatedAt(tokens, i)) continue;
+      if (c.rule.negatable && negatedAt(tokens, i, reach)) continue;
       found.set(c.rule.trait, c.text);
     }
   }
@@ -89,18 +100,75 @@ function findIrreversible(text: string): string | undefined {
   return undefined;
 }
 
-export function readDescription(description: string, domains: ReadonlySet<DomainName>): DescriptionReading {
-  const lead = words(firstSentence(description));
-  const reading: DescriptionReading = { objects: [], kinds: new Map(), traits: new Set(), phrases: new Map() };
-
+/**
+ * The verb a description leads with, past filler ("This tool will") and at most
+ * one other word ("Notion | Create", "Force terminate"): after two, a verb is a
+ * noun in a label ("Autonomous web research agent").
+ */
+function findLeadingVerb(lead: readonly string[]): VerbMatch | undefined {
+  let skipped = 0;
   for (let i = 0; i < Math.min(lead.length, LEADING_VERB_WINDOW); i++) {
     const match = verbAt(lead, i, true);
-    if (match) {
-      reading.verb = match;
-      break;
-    }
-    if (!descriptionFillerWords.has(lead[i] as string) && i >= 3) break;
+    if (match) return match;
+    if (!descriptionFillerWords.has(lead[i] as string) && ++skipped > 1) break;
   }
+  return undefined;
+}
+
+/**
+ * A router lists what its sub commands do ("Includes operations for listing
+ * servers, executing SQL queries and deleting databases"). In a sentence that
+ * starts such a list ("commands for", "tools to", "supports"), every gerund
+ * and every listed verb counts, with the words after it as its object; the
+ * most consequential one decides. Elsewhere "when building" or "test runs"
+ * say nothing about the sub commands.
+ */
+function readRouterActions(text: string, domains: ReadonlySet<DomainName>): DescriptionReading["routerAction"] {
+  let best: DescriptionReading["routerAction"];
+  for (const part of sentences(text).slice(0, 20)) {
+    const tokens = words(part).slice(0, ROUTER_WINDOW);
+    let started = false;
+    let listed = -2;
+    for (let i = 0; i < tokens.length; i++) {
+      const word = tokens[i] as string;
+      if ((word === "and" || word === "or") && listed === i - 1) {
+        listed = i;
+        continue;
+      }
+      const back = tokens[i - 1] === "help" || tokens[i - 1] === "helps" ? 1 : 0;
+      const opensList =
+        (tokens[i - 1 - back] === "to" && routerSubjects.has(tokens[i - 2 - back] as string)) ||
+        (word.endsWith("ing") && tokens[i - 1] === "for" && routerSubjects.has(tokens[i - 2] as string)) ||
+        (word.endsWith("ing") && supportWords.has(tokens[i - 1] as string));
+      const counts = opensList || listed === i - 1 || (started && word.endsWith("ing"));
+      if (!counts) continue;
+      const match = verbAt(tokens, i, true);
+      if (!match) continue;
+      started = true;
+      listed = i;
+      const objects = tokens.slice(i + match.length, i + match.length + 3).filter((w) => !objectFillerWords.has(w) && !objectPhraseStops.has(w));
+      const verb = readVerb(match.rule, objectKinds(objects, domains), objects, domains);
+      const better = !best || categoryOrder.indexOf(verb.category) > categoryOrder.indexOf(best.category) || (verb.category === best.category && best.traits.size === 0 && verb.traits.size > 0);
+      if (better) best = { verb: match.word, category: verb.category, traits: verb.traits };
+    }
+  }
+  return best;
+}
+
+export function readDescription(description: string, domains: ReadonlySet<DomainName>): DescriptionReading {
+  const sentence = firstSentence(description);
+  let lead = words(sentence);
+  const reading: DescriptionReading = { objects: [], kinds: new Map(), traits: new Set(), phrases: new Map() };
+
+  let verb = findLeadingVerb(lead);
+  // "Azure Retail Pricing operations - Get retail prices": a label, a dash, then what it does.
+  const dash = sentence.search(/\s[-–—]\s/);
+  if ((!verb || verb.index > 0) && dash > 0) {
+    // Before the dash is a label ("File Shares operations"): its words are nouns.
+    lead = words(sentence.slice(dash + 2));
+    verb = findLeadingVerb(lead);
+  }
+  if (verb) reading.verb = verb;
   if (reading.verb) {
     const objects: string[] = [];
     for (let i = reading.verb.index + reading.verb.length; i < lead.length && objects.length < 6; i++) {
@@ -118,16 +186,23 @@ export function readDescription(description: string, domains: ReadonlySet<Domain
     // "toggles resource subscription updates" is about updates, not subscriptions.
     const before = objects[objects.length - 2];
     reading.kinds = objectKinds(head === undefined ? [] : before === undefined ? [head] : [before, head], domains, true);
-    const verb = readVerb(reading.verb.rule, reading.kinds, objects);
-    reading.category = verb.category;
-    reading.traits = verb.traits;
-    if (verb.decidingObject !== undefined) reading.decidingObject = verb.decidingObject;
+    const read = readVerb(reading.verb.rule, reading.kinds, objects, domains);
+    reading.category = read.category;
+    reading.traits = read.traits;
+    if (read.decidingObject !== undefined) reading.decidingObject = read.decidingObject;
   }
 
-  scanPhrases(lead, "first-sentence", reading.phrases);
-  scanPhrases(words(description), "anywhere", reading.phrases);
+  scanPhrases(words(sentence), "first-sentence", reading.phrases);
+  for (const part of sentences(description).slice(0, MAX_SENTENCES)) scanPhrases(words(part), "anywhere", reading.phrases, NEGATION_REACH);
   for (const trait of reading.phrases.keys()) reading.traits.add(trait);
   if (reading.traits.has("internal-report")) reading.traits.delete("external-send");
+
+  if (reading.traits.has("router")) {
+    // Only the text before the routing boilerplate says what the sub commands do.
+    const cut = description.search(/hierarchical mcp command|command router/i);
+    const routerAction = readRouterActions(cut > 0 ? description.slice(0, cut) : description, domains);
+    if (routerAction) reading.routerAction = routerAction;
+  }
 
   const irreversible = findIrreversible(description);
   if (irreversible !== undefined) reading.irreversible = irreversible;

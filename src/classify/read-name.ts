@@ -18,11 +18,13 @@ export interface NameReading {
   decidingObject?: string;
   /** Extra verbs joined by and/or (`get_or_create`) that raised the category. */
   joinedVerb?: string;
+  /** The verb leads the name (first word, or right after an HTTP method); otherwise the name is a label. */
+  leads: boolean;
 }
 
 /** Reads the words of a name or a title: verb, objects, head noun. */
-export function readNameWords(words: string[], domains: ReadonlySet<DomainName>, httpStyle = false): NameReading {
-  const verb = findNameVerb(words, httpStyle);
+export function readNameWords(words: string[], domains: ReadonlySet<DomainName>, httpStyle = false, leadingVerbs: readonly string[] = []): NameReading {
+  const verb = findNameVerb(words, httpStyle, leadingVerbs);
   const isVerbWord = (i: number) => verb !== undefined && i >= verb.index && i < verb.index + verb.length;
   const before: string[] = [];
   const after: string[] = [];
@@ -33,16 +35,17 @@ export function readNameWords(words: string[], domains: ReadonlySet<DomainName>,
   const objects = [...before, ...after];
   const head = after[after.length - 1] ?? before[before.length - 1];
   const kinds = objectKinds(objects, domains);
-  const reading: NameReading = { words, objects, kinds, traits: new Set() };
+  const leads = verb !== undefined && (verb.index === 0 || (httpStyle && verb.index === 1) || leadingVerbs.includes(verb.word));
+  const reading: NameReading = { words, objects, kinds, traits: new Set(), leads };
   if (head !== undefined) reading.head = head;
   if (!verb) return reading;
   reading.verb = verb;
-  const main = readVerb(verb.rule, kinds, objects);
+  const main = readVerb(verb.rule, kinds, objects, domains);
   reading.category = main.category;
   reading.traits = main.traits;
   if (main.decidingObject !== undefined) reading.decidingObject = main.decidingObject;
   for (const joined of findJoinedVerbs(words, verb.index + verb.length)) {
-    const extra = readVerb(joined.rule, kinds);
+    const extra = readVerb(joined.rule, kinds, [], domains);
     if (categoryOrder.indexOf(extra.category) > categoryOrder.indexOf(reading.category)) {
       reading.category = extra.category;
       reading.joinedVerb = joined.word;

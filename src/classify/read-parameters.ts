@@ -4,7 +4,7 @@
  * an action parameter whose most consequential value decides.
  */
 import { capText, quote, words as textWords } from "./bounded-text.ts";
-import { categoryOrder, httpMethodRules, parameterRules, type DomainName, type ParameterKind, type ParameterRule } from "./rules.ts";
+import { categoryOrder, filterWords, httpMethodRules, parameterRules, type DomainName, type ParameterKind, type ParameterRule } from "./rules.ts";
 import { findNameVerb, objectKinds, readVerb } from "./read-words.ts";
 import { splitName } from "./split-name.ts";
 import type { PropertyInfo } from "./read-schema.ts";
@@ -44,6 +44,8 @@ function ruleFor(property: PropertyInfo): ParameterRule | undefined {
   // A switch is a boolean; an action needs values to choose from.
   if (rule.kind === "scale-switch" && property.type !== undefined && property.type !== "boolean") return undefined;
   if (rule.kind === "action" && property.enumValues.length === 0) return undefined;
+  // "Filter by to-do action": the values pick what to list, the call does none of them.
+  if (rule.kind === "action" && textWords(capText(property.description ?? "", 300)).some((w) => filterWords.has(w))) return undefined;
   return rule;
 }
 
@@ -56,7 +58,7 @@ function valueCategory(value: string, nameObjects: readonly string[], domains: R
   const verb = findNameVerb(valueWords);
   if (!verb) return undefined;
   const objects = [...valueWords.filter((_, i) => i < verb.index || i >= verb.index + verb.length), ...nameObjects];
-  return readVerb(verb.rule, objectKinds(objects, domains)).category;
+  return readVerb(verb.rule, objectKinds(objects, domains), [], domains).category;
 }
 
 export function readParameters(

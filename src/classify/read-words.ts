@@ -2,7 +2,7 @@
  * Looks words up in the rule tables: the verb of a run of words, and the
  * kinds of object the other words name.
  */
-import { httpMethodRules, objectRules, verbRules, type DomainName, type ObjectKind, type Trait, type VerbRule } from "./rules.ts";
+import { httpMethodRules, nounCompounds, objectRules, verbRules, type DomainName, type ObjectKind, type Trait, type VerbRule } from "./rules.ts";
 import type { Category } from "./verdict-schema.ts";
 
 const verbIndex = new Map<string, VerbRule>();
@@ -20,13 +20,33 @@ export interface VerbMatch {
   length: number;
 }
 
-/** Base forms to try for a word of running text: "creates" -> "create", "queries" -> "query". */
-function stems(word: string): string[] {
+/** Base forms to try for a word of running text: "creates" -> "create", "queries" -> "query", "managing" -> "manage". */
+export function stems(word: string): string[] {
   const forms = [word];
   if (word.endsWith("ies")) forms.push(`${word.slice(0, -3)}y`);
   if (word.endsWith("es")) forms.push(word.slice(0, -2));
   if (word.endsWith("s")) forms.push(word.slice(0, -1));
+  if (word.endsWith("ing") && word.length > 5) {
+    const root = word.slice(0, -3);
+    forms.push(root, `${root}e`);
+    // "getting" -> "get", "running" -> "run"
+    if (root.length > 2 && root.at(-1) === root.at(-2)) forms.push(root.slice(0, -1));
+  }
   return forms;
+}
+
+const compoundIndex = new Set(nounCompounds.map((c) => c.words));
+
+/** Positions of words that are the noun half of a known compound ("request" in "network request"). */
+function nounPositions(words: readonly string[]): Set<number> {
+  const positions = new Set<number>();
+  for (let i = 0; i < words.length - 1; i++) {
+    if (compoundIndex.has(`${words[i]} ${words[i + 1]}`)) {
+      positions.add(i);
+      positions.add(i + 1);
+    }
+  }
+  return positions;
 }
 
 /** The verb rule starting at `index`, two-word verbs first. */
@@ -48,9 +68,18 @@ export function verbAt(words: readonly string[], index: number, stemmed: boolean
 /**
  * The verb of a name: its first word when that is a verb (`list_charges`),
  * otherwise the last verb found (`repo.create`, `browser_take_screenshot`).
+ * Words inside a noun compound are no verbs (`browser_network_request`). When
+ * the title or description leads with a verb the name holds further on, that
+ * one is the verb (`monitor_create` titled "Create monitor").
  */
-export function findNameVerb(words: readonly string[], httpStyle = false): VerbMatch | undefined {
-  const first = verbAt(words, 0, false);
+export function findNameVerb(words: readonly string[], httpStyle = false, leadingVerbs: readonly string[] = []): VerbMatch | undefined {
+  const nouns = nounPositions(words);
+  for (let i = 1; i < words.length; i++) {
+    if (nouns.has(i) || !leadingVerbs.includes(words[i] as string)) continue;
+    const preferred = verbAt(words, i, false);
+    if (preferred) return preferred;
+  }
+  const first = nouns.has(0) ? undefined : verbAt(words, 0, false);
   if (first && httpStyle && httpMethodRules.some((m) => m.method === first.word)) {
     // Names generated from HTTP APIs (`API-post-search`) lead with the method; the operation's verb follows.
     for (let i = first.length; i < words.length; i++) {
@@ -60,7 +89,7 @@ export function findNameVerb(words: readonly string[], httpStyle = false): VerbM
   }
   if (first) return first;
   let last: VerbMatch | undefined;
-  for (let i = 1; i < words.length; i++) last = verbAt(words, i, false) ?? last;
+  for (let i = 1; i < words.length; i++) if (!nouns.has(i)) last = verbAt(words, i, false) ?? last;
   return last;
 }
 
@@ -121,19 +150,30 @@ export function httpRequestMethod(objectWords: readonly string[]): { method: str
 }
 
 /** What a verb means with these objects: its rule's category, changed or given facts by the objects. */
-export function readVerb(rule: VerbRule, kinds: ReadonlyMap<ObjectKind, string>, objectWords: readonly string[] = []): VerbReading {
+export function readVerb(
+  rule: VerbRule,
+  kinds: ReadonlyMap<ObjectKind, string>,
+  objectWords: readonly string[] = [],
+  domains: ReadonlySet<DomainName> = new Set(),
+): VerbReading {
   const http = httpRequestMethod(objectWords);
   if (http) return { category: http.category, traits: new Set(), decidingObject: `${http.method} request` };
   const traits = new Set<Trait>(rule.traits ?? []);
+  if (rule.inDomain && domains.has(rule.inDomain.domain)) return { category: rule.inDomain.category, traits };
   let category = rule.category;
   let decidingObject: string | undefined;
+  // The first object with a category settles it, even when it keeps the verb's own ("create invoice" stays Write).
+  let settled = false;
   for (const effect of rule.objects ?? []) {
     const word = kinds.get(effect.kind);
     if (word === undefined) continue;
     if (effect.trait) traits.add(effect.trait);
-    if (effect.category && decidingObject === undefined && effect.category !== category) {
-      category = effect.category;
-      decidingObject = word;
+    if (effect.category && !settled) {
+      settled = true;
+      if (effect.category !== category) {
+        category = effect.category;
+        decidingObject = word;
+      }
     }
   }
   if (traits.has("internal-report")) traits.delete("external-send");

@@ -21,6 +21,9 @@ export type ObjectKind =
   | "web-page"
   | "file"
   | "runnable"
+  | "read-job"
+  | "tracked-item"
+  | "invoice-draft"
   | "math";
 
 /** Facts about a call that move its risk or settle its category. */
@@ -38,7 +41,8 @@ export type Trait =
   | "read-only-claim"
   | "query-language"
   | "money"
-  | "unsent";
+  | "unsent"
+  | "router";
 
 export interface ObjectRule {
   kind: ObjectKind;
@@ -71,8 +75,8 @@ export const objectRules: readonly ObjectRule[] = [
   },
   {
     kind: "sensitive",
-    words: ["secret", "secrets", "env", "environment variable", "environment variables", "credential", "credentials", "password", "passwords", "apikey", "api key", "api keys", "access token", "access tokens", "private key", "private keys", "ssh", "cookie", "cookies", "vault", "pii", "personal data", "private message", "private messages", "direct message", "direct messages", "dm", "dms"],
-    explanation: "Secrets, environment variables, credentials, keys, cookies, private messages and personal data are sensitive even to read.",
+    words: ["secret", "secrets", "env", "environment variable", "environment variables", "credential", "credentials", "password", "passwords", "apikey", "api key", "api keys", "access token", "access tokens", "private key", "private keys", "ssh", "cookie", "cookies", "vault", "pii", "personal data", "private message", "private messages", "direct message", "direct messages", "dm", "dms", "channel history", "conversation history", "message history", "chat history", "thread replies", "customer", "customers", "contact", "contacts", "crm objects", "user profile", "user profiles"],
+    explanation: "Secrets, environment variables, credentials, keys, cookies, private messages (a channel's history, a thread's replies) and personal data (customers, contacts, CRM records, user profiles) are sensitive even to read.",
   },
   {
     kind: "code",
@@ -96,8 +100,23 @@ export const objectRules: readonly ObjectRule[] = [
   },
   {
     kind: "runnable",
-    words: ["pipeline", "pipelines", "build", "builds", "deployment", "deployments", "chart", "helm", "workflow run", "job run"],
-    explanation: "Creating or installing a pipeline, build, deployment or Helm chart runs or deploys it.",
+    words: ["pipeline", "pipelines", "build", "builds", "deployment", "deployments", "chart", "helm", "workflow run", "job run", "migration", "migrations"],
+    explanation: "Creating or installing a pipeline, build, deployment or Helm chart, or merging migrations into production, runs or deploys it.",
+  },
+  {
+    kind: "read-job",
+    words: ["crawl job", "crawl jobs", "scrape job", "scrape jobs", "search job", "search jobs", "export job", "export jobs", "crawl", "scrape", "search", "searches"],
+    explanation: "A crawl, scrape, search or export job only reads: starting one reads the web or the data, it runs nothing of the user's.",
+  },
+  {
+    kind: "invoice-draft",
+    words: ["invoice", "invoices", "invoice item", "invoice items"],
+    explanation: "A new invoice is a draft: creating one (or an item on it) is Write; it becomes Financial when finalized or sent for payment.",
+  },
+  {
+    kind: "tracked-item",
+    words: ["thread", "threads", "discussion", "discussions", "conversation", "conversations", "comment", "comments", "review", "reviews", "alert", "alerts", "incident", "incidents", "issue", "issues", "ticket", "tickets", "conflict", "conflicts", "dispute", "disputes"],
+    explanation: "Threads, discussions, comments, issues, alerts, incidents and conflicts have a state: resolving one marks it done, a change others see in the same system.",
   },
   {
     kind: "math",
@@ -106,7 +125,7 @@ export const objectRules: readonly ObjectRule[] = [
   },
   {
     kind: "web-page",
-    words: ["url", "page", "pages", "tab", "tabs", "browser", "window", "link", "website", "site", "webpage"],
+    words: ["url", "page", "pages", "tab", "tabs", "browser", "window", "link", "website", "site", "webpage", "form", "forms"],
     explanation: "Pages, tabs and URLs: opening one navigates a browser.",
   },
   {
@@ -133,6 +152,8 @@ export interface VerbRule {
   objects?: readonly ObjectEffect[];
   /** Facts the verb brings whatever its object. */
   traits?: readonly Trait[];
+  /** On a server of this domain the verb means something else (a browser's "drop" is a gesture). */
+  inDomain?: { domain: DomainName; category: Category };
 }
 
 /** What a changing verb becomes with a money, message, access or report object. */
@@ -147,7 +168,7 @@ const changingVerbObjects: readonly ObjectEffect[] = [
 
 export const verbRules: readonly VerbRule[] = [
   {
-    verbs: ["get", "list", "search", "find", "read", "fetch", "head", "describe", "show", "view", "inspect", "query", "lookup", "count", "retrieve", "return", "returns", "browse", "scan", "download", "export", "scrape", "crawl", "map", "extract", "monitor", "watch", "poll", "status", "estimate", "ping", "echo", "wait", "print", "load", "take", "snapshot", "screenshot", "research", "think", "summarize", "summarise", "resolve", "whoami", "history", "logs", "diff", "compare", "sum", "compute", "calculate", "convert", "geocode", "directions", "autocomplete"],
+    verbs: ["get", "list", "search", "find", "read", "fetch", "head", "describe", "show", "view", "inspect", "query", "lookup", "count", "retrieve", "return", "returns", "browse", "scan", "download", "export", "scrape", "crawl", "map", "extract", "monitor", "watch", "poll", "status", "estimate", "ping", "echo", "wait", "print", "load", "take", "snapshot", "screenshot", "research", "think", "summarize", "summarise", "whoami", "discover", "provide", "expand", "diagnose", "troubleshoot", "detect", "identify", "recommend", "history", "logs", "diff", "compare", "sum", "compute", "calculate", "convert", "geocode", "directions", "autocomplete"],
     category: "Read",
     explanation: "Retrieving, listing, searching, inspecting and computing change nothing, even when what they read is about money (list_charges is Read).",
     objects: [{ kind: "money", category: "Read" }],
@@ -157,6 +178,12 @@ export const verbRules: readonly VerbRule[] = [
     category: "Read",
     explanation: "Explaining, validating, checking, linting, parsing or previewing code or a query inspects it without running it.",
     traits: ["inspects-input"],
+  },
+  {
+    verbs: ["resolve"],
+    category: "Read",
+    explanation: "Resolving a name or an id looks it up (Read); resolving a thread, discussion, issue or alert marks it done (Write).",
+    objects: [{ kind: "tracked-item", category: "Write" }],
   },
   {
     verbs: ["open"],
@@ -171,17 +198,35 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "money", category: "Financial" }, { kind: "payments-money", category: "Financial" }],
   },
   {
-    verbs: ["add", "insert", "update", "edit", "modify", "set", "put", "patch", "write", "save", "upload", "comment", "merge", "copy", "push", "commit", "fork", "click", "type", "fill", "press", "drag", "hover", "resize", "enable", "disable", "assign", "unassign", "star", "unstar", "label", "tag", "schedule", "store", "record", "remember", "link", "connect", "attach", "register", "submit", "approve", "close", "reopen", "lock", "unlock", "archive", "unarchive", "restore", "import", "sync", "transition", "mark", "toggle", "configure", "append", "init", "initialize", "stop", "pause", "resume", "restart", "scale", "rollback", "rollout", "upsert", "post", "request", "accept", "decline", "reject", "dismiss", "handle", "manage", "emulate", "select", "process", "subscribe", "unsubscribe", "rate", "react", "pin", "unpin", "follow", "unfollow", "like", "bookmark", "observe", "note", "login", "logout", "authenticate", "cache", "index", "compress", "gzip", "zip", "unzip", "extract to", "clone", "duplicate", "convert to", "port forward", "forward port"],
+    verbs: ["add", "insert", "update", "edit", "modify", "set", "put", "patch", "save", "change", "reconnect", "activate", "deactivate", "rebase", "finalize", "finalise", "upload", "comment", "copy", "push", "commit", "fork", "click", "type", "fill", "press", "drag", "hover", "resize", "enable", "disable", "assign", "unassign", "star", "unstar", "label", "tag", "schedule", "store", "record", "remember", "link", "connect", "attach", "register", "submit", "approve", "close", "reopen", "lock", "unlock", "archive", "unarchive", "restore", "import", "sync", "transition", "mark", "toggle", "configure", "append", "init", "initialize", "stop", "pause", "resume", "restart", "scale", "rollback", "rollout", "upsert", "post", "request", "unapprove", "accept", "decline", "reject", "dismiss", "handle", "manage", "emulate", "select", "process", "subscribe", "unsubscribe", "rate", "react", "pin", "unpin", "follow", "unfollow", "like", "bookmark", "observe", "note", "login", "logout", "authenticate", "cache", "index", "compress", "gzip", "zip", "unzip", "extract to", "clone", "duplicate", "convert to", "port forward", "forward port"],
     category: "Write",
     explanation: "Creating, adding, updating, saving, uploading, commenting and browser interaction change state; reversible or additive.",
     objects: changingVerbObjects,
+  },
+  {
+    verbs: ["merge"],
+    category: "Write",
+    explanation: "Merging a branch or a pull request is an update (Write); merging migrations into production runs them there (Execute).",
+    objects: [{ kind: "runnable", category: "Execute" }, ...changingVerbObjects],
+  },
+  {
+    verbs: ["write"],
+    category: "Write",
+    explanation: "Writing a file replaces whatever the file held: Write with a raised risk (the standard's own example, write_file).",
+    objects: [{ kind: "file", trait: "overwrite" }, ...changingVerbObjects],
+  },
+  {
+    verbs: ["drop"],
+    category: "Destructive",
+    explanation: "Dropping a table, collection or database removes it; on a browser server, a drop ends a drag-and-drop gesture on the page (Write).",
+    inDomain: { domain: "browser", category: "Write" },
   },
   {
     verbs: ["draft", "prepare", "compose"],
     category: "Write",
     explanation: "Drafting saves something without sending it: Write, not an outside send, even with recipients.",
     traits: ["unsent"],
-    objects: [{ kind: "money", category: "Financial" }],
+    objects: [{ kind: "invoice-draft", category: "Write" }, { kind: "money", category: "Financial" }],
   },
   {
     verbs: ["generate"],
@@ -190,10 +235,10 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "sensitive", category: "Write", trait: "access-change" }],
   },
   {
-    verbs: ["create", "new", "install", "apply"],
+    verbs: ["create", "new", "install", "apply", "upgrade", "downgrade", "provision"],
     category: "Write",
-    explanation: "Creating and installing add state (Write); creating a pipeline, build or deployment, or installing a Helm chart, runs or deploys software (Execute).",
-    objects: [{ kind: "runnable", category: "Execute" }, ...changingVerbObjects],
+    explanation: "Creating, installing and upgrading add or change state (Write); creating a pipeline, build or deployment, or installing or upgrading a Helm chart, runs or deploys software (Execute).",
+    objects: [{ kind: "runnable", category: "Execute" }, { kind: "invoice-draft", category: "Write" }, ...changingVerbObjects],
   },
   {
     verbs: ["navigate", "go", "goto", "back", "forward", "reload", "refresh"],
@@ -208,15 +253,15 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "money", category: "Financial" }, { kind: "payments-money", category: "Financial" }, { kind: "internal-report", trait: "internal-report" }],
   },
   {
-    verbs: ["report", "log event", "track"],
+    verbs: ["report", "log event", "track", "feedback"],
     category: "Write",
     explanation: "Reporting telemetry, feedback or events records data with the tool's maker; nothing is destroyed.",
     objects: [{ kind: "internal-report", trait: "internal-report" }],
   },
   {
-    verbs: ["grant", "invite", "share with", "authorize", "promote", "demote", "add member", "add collaborator"],
+    verbs: ["grant", "invite", "share with", "authorize", "promote", "demote", "add member", "add collaborator", "protect", "unprotect"],
     category: "Write",
-    explanation: "Granting, inviting and sharing change who has access: Write with a raised risk.",
+    explanation: "Granting, inviting, sharing and protecting (a branch, a resource) change who has access: Write with a raised risk.",
     traits: ["access-change"],
   },
   {
@@ -234,8 +279,8 @@ export const verbRules: readonly VerbRule[] = [
   {
     verbs: ["start", "launch", "spawn"],
     category: "Write",
-    explanation: "Starting a session or a browser is Write; starting a process, job or pipeline runs it (Execute).",
-    objects: [{ kind: "code", category: "Execute" }],
+    explanation: "Starting a session or a browser is Write; starting a process, job or pipeline runs it (Execute); starting a crawl or search job only reads (Read).",
+    objects: [{ kind: "read-job", category: "Read" }, { kind: "code", category: "Execute" }],
   },
   {
     verbs: ["transfer"],
@@ -250,7 +295,7 @@ export const verbRules: readonly VerbRule[] = [
     explanation: "Running, executing, evaluating, invoking, triggering, building and deploying run code, commands, queries, jobs or pipelines.",
   },
   {
-    verbs: ["delete", "remove", "rm", "del", "drop", "purge", "destroy", "erase", "wipe", "truncate", "terminate", "kill", "revoke", "uninstall", "unpublish", "clear", "reset", "empty", "unlink", "discard", "flush", "evict", "deprovision", "expire", "shred", "prune", "cleanup", "clean"],
+    verbs: ["delete", "remove", "rm", "del", "purge", "destroy", "erase", "wipe", "truncate", "terminate", "kill", "revoke", "uninstall", "unpublish", "clear", "reset", "empty", "unlink", "discard", "flush", "evict", "deprovision", "expire", "shred", "prune", "cleanup", "clean"],
     category: "Destructive",
     explanation: "Deleting, dropping, purging, terminating, killing and revoking remove existing things.",
     objects: [{ kind: "internal-report", trait: "internal-report" }],
@@ -279,11 +324,26 @@ export const httpMethodRules: readonly { method: string; category: Category; exp
   { method: "delete", category: "Destructive", explanation: "An HTTP DELETE removes." },
 ];
 
+/**
+ * Word pairs that are nouns, though their second word can be a verb: in
+ * `browser_network_request` nothing is requested, and in `search_feedback`
+ * nothing is searched.
+ */
+export const nounCompounds: readonly { words: string; explanation: string }[] = [
+  { words: "network request", explanation: "A request the page made, recorded by the browser." },
+  { words: "http request", explanation: "An HTTP request as a thing to inspect." },
+  { words: "pull request", explanation: "A code review item on a forge." },
+  { words: "merge request", explanation: "GitLab's pull request." },
+  { words: "search feedback", explanation: "Feedback about a search result." },
+  { words: "search result", explanation: "A result of an earlier search." },
+  { words: "search results", explanation: "Results of an earlier search." },
+];
+
 /** Words dropped from the front of a name: namespaces, not meaning. */
 export const namespacePrefixes: readonly string[] = ["mcp", "tool", "tools", "api"];
 
 /** Words skipped when looking for a description's leading verb. */
-export const descriptionFillerWords: ReadonlySet<string> = new Set(["this", "tool", "will", "can", "use", "used", "to", "you", "lets", "let", "allows", "allow", "the", "a", "an", "it", "please", "simply", "we", "helps", "help", "function", "endpoint", "mcp", "that", "is", "be", "just", "also", "quickly", "easily", "permanently", "completely", "directly", "safely", "immediately", "automatically", "programmatically"]);
+export const descriptionFillerWords: ReadonlySet<string> = new Set(["this", "tool", "will", "can", "use", "used", "to", "you", "lets", "let", "allows", "allow", "the", "a", "an", "it", "please", "simply", "we", "helps", "help", "function", "endpoint", "mcp", "that", "is", "be", "just", "also", "quickly", "easily", "permanently", "completely", "directly", "safely", "immediately", "automatically", "programmatically", "perform", "performs", "make", "makes", "recursively", "based"]);
 
 /** Words that end an object phrase in a description ("delete a comment | on a repository"). */
 export const objectPhraseStops: ReadonlySet<string> = new Set(["against", "on", "in", "from", "of", "for", "to", "with", "by", "and", "or", "that", "which", "using", "at", "into", "via", "within", "across", "under", "as", "if", "when", "based", "including", "along", "without"]);
@@ -291,7 +351,7 @@ export const objectPhraseStops: ReadonlySet<string> = new Set(["against", "on", 
 /** Words that never name an object ("a", "new", "specific"). */
 export const objectFillerWords: ReadonlySet<string> = new Set(["a", "an", "the", "new", "existing", "specific", "given", "single", "one", "your", "their", "its", "my", "our", "this", "that", "these", "those", "some", "entire", "whole", "specified", "provided", "selected", "current", "by", "id", "ids"]);
 
-export type DescriptionTrait = Extract<Trait, "read-only-claim" | "overwrite" | "host-execution" | "sandboxed" | "external-send" | "access-change" | "sensitive" | "bulk" | "internal-report" | "query-language">;
+export type DescriptionTrait = Extract<Trait, "read-only-claim" | "overwrite" | "host-execution" | "sandboxed" | "external-send" | "access-change" | "sensitive" | "bulk" | "internal-report" | "query-language" | "router">;
 
 export interface PhraseRule {
   trait: DescriptionTrait;
@@ -307,28 +367,28 @@ export interface PhraseRule {
 export const phraseRules: readonly PhraseRule[] = [
   {
     trait: "read-only-claim",
-    phrases: ["read only", "readonly", "does not modify", "doesnt modify", "will not modify", "wont modify", "without modifying", "never modifies", "no side effects", "does not change", "doesnt change", "without changing", "does not write", "only select", "select only", "only reads", "only allows select", "only select statements", "only select queries"],
+    phrases: ["read only", "readonly", "does not modify", "doesnt modify", "will not modify", "wont modify", "never modifies", "no side effects", "does not change", "doesnt change", "does not write", "only select", "select only", "only reads", "only allows select", "only select statements", "only select queries"],
     scope: "anywhere",
     negatable: false,
-    explanation: "The description says the tool only reads (a negation such as \"does not modify\" counts as a claim).",
+    explanation: "The description says the tool only reads (a negation such as \"does not modify\" counts as a claim; \"to inspect state without changing it\" describes another tool's purpose, not this one).",
   },
   {
     trait: "overwrite",
-    phrases: ["overwrite", "overwrites", "overwriting", "overwritten", "completely replace", "completely replaces", "replaces the entire", "replace the entire", "replaces the whole", "replace the whole", "replaces existing", "replace existing", "replacing existing"],
+    phrases: ["overwrite", "overwrites", "overwriting", "overwritten", "rewrite", "rewrites", "completely replace", "completely replaces", "replaces the entire", "replace the entire", "replaces the whole", "replace the whole", "replaces existing", "replace existing", "replacing existing"],
     scope: "anywhere",
     negatable: true,
     explanation: "The description says existing data is written over.",
   },
   {
     trait: "host-execution",
-    phrases: ["shell", "terminal", "bash", "zsh", "powershell", "command line", "arbitrary code", "arbitrary command", "arbitrary commands", "system command", "system commands", "on the host", "host machine", "host system", "subprocess", "any command", "unrestricted", "os command", "os commands"],
+    phrases: ["shell", "terminal process", "terminal processes", "terminal command", "terminal commands", "terminal session", "terminal sessions", "in a terminal", "in the terminal", "bash", "zsh", "powershell", "command line", "arbitrary code", "arbitrary command", "arbitrary commands", "arbitrary javascript", "arbitrary python", "system command", "system commands", "on the host", "host machine", "host system", "subprocess", "any command", "unrestricted", "os command", "os commands", "server process", "rce", "remote code execution"],
     scope: "anywhere",
     negatable: true,
-    explanation: "The description says the tool runs shell commands or unrestricted code on the machine it runs on.",
+    explanation: "The description says the tool runs shell commands or unrestricted code on the machine it runs on (a terminal process, the server's own process); a negation earlier in the sentence (\"Never … run OS commands\") cancels it.",
   },
   {
     trait: "sandboxed",
-    phrases: ["in the browser", "on the page", "on page", "page context", "in the page", "sandbox", "sandboxed", "in a pod", "in the pod", "in a container", "isolated", "browser context"],
+    phrases: ["in the browser", "on the page", "on page", "page context", "in the page", "sandbox", "sandboxed", "in a pod", "in the pod", "in a container", "in the container", "in the containers", "inside the container", "isolated", "browser context"],
     scope: "anywhere",
     negatable: true,
     explanation: "The description confines execution to a page, a sandbox or a container, not the host.",
@@ -342,10 +402,17 @@ export const phraseRules: readonly PhraseRule[] = [
   },
   {
     trait: "access-change",
-    phrases: ["permission", "permissions", "access level", "grant access", "grants access", "collaborator", "collaborators", "visibility", "admin rights", "admin access"],
+    phrases: ["permission", "permissions", "access level", "access levels", "grant access", "grants access", "collaborator", "collaborators", "visibility", "admin rights", "admin access"],
     scope: "first-sentence",
     negatable: true,
     explanation: "The description says the call changes who has access.",
+  },
+  {
+    trait: "access-change",
+    phrases: ["full access", "allows full access", "changes who may", "changes who can", "access control", "security controls"],
+    scope: "anywhere",
+    negatable: true,
+    explanation: "The description warns that a setting opens or closes access (\"allows full access to the entire file system\").",
   },
   {
     trait: "sensitive",
@@ -375,9 +442,19 @@ export const phraseRules: readonly PhraseRule[] = [
     negatable: false,
     explanation: "The description says the tool takes a query in a query language such as SQL.",
   },
+  {
+    trait: "router",
+    phrases: ["command router", "hierarchical mcp command"],
+    scope: "anywhere",
+    negatable: false,
+    explanation: "The description says the tool routes sub commands: its `command` parameter names one of them, it is no shell command; what the tool does is what its description says the sub commands do.",
+  },
 ];
 
-/** Words that, three or fewer words before a phrase, cancel it. */
+/** Words that, in a parameter's description, make a choice parameter a filter on what is read ("Filter by to-do action"). */
+export const filterWords: ReadonlySet<string> = new Set(["filter", "filters", "filtered", "filtering"]);
+
+/** Words that, earlier in the same sentence (up to eight words before), cancel a phrase. */
 export const negationWords: ReadonlySet<string> = new Set(["not", "never", "without", "no", "doesnt", "dont", "wont", "cannot", "cant", "isnt", "arent", "nor"]);
 
 /** A sentence holding one of these and a removal word says data goes for good. */
@@ -398,7 +475,8 @@ export type ParameterKind =
   | "id-list"
   | "action"
   | "pagination"
-  | "content";
+  | "content"
+  | "cost-confirmation";
 
 export interface ParameterRule {
   kind: ParameterKind;
@@ -418,7 +496,8 @@ export const parameterRules: readonly ParameterRule[] = [
   { kind: "money", names: ["amount", "currency", "unit amount", "price", "total amount", "amount cents", "amount in cents", "value cents"], explanation: "Takes an amount or a currency: corroborates moving money." },
   { kind: "path", names: ["path", "file", "file path", "filepath", "filename", "file name", "directory", "dir", "folder", "target path", "destination", "source path", "paths"], explanation: "Takes a file path." },
   { kind: "scale-switch", names: ["force", "recursive", "all", "cascade", "delete all", "purge", "everything", "all namespaces", "include all", "remove all", "drop all"], explanation: "A force, recursive or all switch: one call can remove far more than one item, or skip the safeguards." },
-  { kind: "action", names: ["action", "operation", "op", "method", "mode", "subcommand"], explanation: "Chooses one of several actions: the tool takes its most consequential one." },
+  { kind: "action", names: ["action", "operation", "op", "method", "mode", "subcommand", "sub command"], explanation: "Chooses one of several actions: the tool takes its most consequential one (unless its description says it filters what is read)." },
+  { kind: "cost-confirmation", names: ["confirm cost id", "cost confirmation id", "cost confirmation", "confirm cost"], explanation: "Requires the user to have confirmed a cost first: the call takes on a charge, a financial obligation." },
   { kind: "pagination", names: ["limit", "cursor", "page", "per page", "offset", "page size", "page token", "max results", "first", "after", "before", "sort", "order by"], explanation: "Pages through results: corroborates reading." },
   { kind: "content", names: ["content", "body", "text", "contents", "data", "message", "new text", "markdown", "html"], explanation: "Takes content to store or send: corroborates writing." },
 ];

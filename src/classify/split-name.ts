@@ -27,7 +27,8 @@ export function meaningfulNameWords(name: string, serverName?: string): { words:
   const afterNamespace = namespaceEnd > 0 && namespaceEnd < cut.length - 2 ? cut.slice(namespaceEnd + 2) : cut;
   const dropped = namespaceEnd > 0 && afterNamespace !== cut ? splitName(cut.slice(0, namespaceEnd)) : [];
   const words = splitName(afterNamespace);
-  const serverWords = serverName ? splitName(serverName) : [];
+  // "HubSpot" splits into "hub spot", but its tools say `hubspot-get-link`.
+  const serverWords = serverName ? [...splitName(serverName), splitName(serverName).join("")] : [];
   while (words.length > 1) {
     const first = words[0] as string;
     if (namespacePrefixes.includes(first) || (serverWords.length > 0 && serverWords.includes(first))) {

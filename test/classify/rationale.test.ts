@@ -27,8 +27,8 @@ describe("rationales name the deciding evidence", () => {
   it("for a read-only SQL tool", () => {
     expect(rationaleOf("postgres", "query")).toMatchInlineSnapshot(`"The name's verb 'query', the description's verb 'run' and the parameter 'sql' (a query language) mark it Read, because the description says its query language is read-only. It changes nothing and reads nothing sensitive: Low. 1 optional parameter."`);
   });
-  it("for arbitrary SQL applied as a migration (Execute beats Write)", () => {
-    expect(rationaleOf("supabase", "apply_migration")).toMatchInlineSnapshot(`"The parameter 'query' (a query language) marks it Execute (running beats writing). Running code, commands or queries is High. 3 of 3 parameters required."`);
+  it("for arbitrary SQL applied as a migration (name, description and parameter agree)", () => {
+    expect(rationaleOf("supabase", "apply_migration")).toMatchInlineSnapshot(`"The name's words 'apply' and 'migration', the description's words 'applies' and 'migration' and the parameter 'query' (a query language) mark it Execute. Running code, commands or queries is High. 3 of 3 parameters required."`);
   });
   it("for a host shell", () => {
     expect(rationaleOf("shell", "run_shell_command")).toMatchInlineSnapshot(`"The name's verb 'run', the description's verb 'executes' and the parameter 'command' (a command) mark it Execute. It runs shell commands or unrestricted code on the host ('shell'): Critical. 1 of 2 parameters required."`);
