@@ -6,7 +6,6 @@ export function renderFindings(list: HTMLElement, findings: readonly Finding[], 
     const item = document.createElement("li");
     item.className = `finding finding-${finding.severity}`;
     const place = finding.line !== undefined ? `Line ${finding.line}, column ${finding.column ?? 1}` : "Whole file";
-    const label = `${place}: ${finding.severity}: ${finding.message}${finding.path ? ` (${finding.path})` : ""}`;
     const body = finding.line !== undefined ? document.createElement("button") : document.createElement("span");
     if (body instanceof HTMLButtonElement) {
       body.type = "button";
@@ -26,7 +25,6 @@ export function renderFindings(list: HTMLElement, findings: readonly Finding[], 
       path.textContent = finding.path;
       body.append(" ", path);
     }
-    body.setAttribute("aria-label", label);
     item.append(body);
     return item;
   });

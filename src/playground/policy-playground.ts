@@ -13,7 +13,7 @@ import { LineGutter, type LineMark } from "./line-gutter.ts";
 import { copyText, downloadText } from "./save-file.ts";
 import { argumentSkeletonText } from "./schema-skeleton.ts";
 import { readServerToolsFile, serverToolsPath, type ServerToolsFile } from "./server-tools.ts";
-import { parseArguments } from "./simulate-calls.ts";
+import { parseArguments } from "./call-arguments.ts";
 import { lineCount, offsetOf } from "./text-positions.ts";
 import { describeEntry, renderTimeline } from "./timeline-view.ts";
 import { decodeFragment, encodeState, MAX_BATCH_CALLS, MAX_BATCHES, MAX_FRAGMENT_CHARS, MAX_TOTAL_CALLS, type CallBatch, type PlaygroundState, type SimulatorForm } from "./url-state.ts";

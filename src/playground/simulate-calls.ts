@@ -4,6 +4,7 @@
  * batches, so a shared link and an edited policy both replay exactly.
  */
 import { emptyState, evaluateCall, type Decision, type Policy, type PolicyState } from "../policy/index.ts";
+import { parseArguments } from "./call-arguments.ts";
 import type { CallBatch } from "./url-state.ts";
 
 export interface CounterReading {
@@ -29,21 +30,6 @@ export interface TimelineEntry {
   agentText?: string;
   /** Every counter after the call, in key order. */
   counters: CounterReading[];
-}
-
-export type ParsedArguments = { ok: true; value: Record<string, unknown> } | { ok: false; message: string };
-
-/** The arguments box: a JSON object (empty text means no arguments). */
-export function parseArguments(text: string): ParsedArguments {
-  if (text.trim() === "") return { ok: true, value: {} };
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, message: `arguments are not valid JSON: ${(error as Error).message}` };
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return { ok: false, message: "arguments must be a JSON object, e.g. {\"path\": \"/tmp\"}" };
-  return { ok: true, value: value as Record<string, unknown> };
 }
 
 /** Every call of every batch, in order, each decided with the counters the previous calls left. */

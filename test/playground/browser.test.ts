@@ -1,0 +1,297 @@
+import { existsSync } from "node:fs";
+import { readFile, rm } from "node:fs/promises";
+import type { Server } from "node:http";
+import { createRequire } from "node:module";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serveDirectory } from "../../scripts/serve-site.ts";
+import { validatePolicy } from "../../src/policy/index.ts";
+import { buildFixtureSite, type BuiltFixture } from "../site/built-site.ts";
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let site: BuiltFixture;
+let server: Server;
+let base: string;
+let browser: Browser;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`${chromiumPath} is missing: the playground's browser tests need Debian's chromium (apt-get install -y chromium) or CHROMIUM_PATH. No browser is downloaded.`);
+  }
+  site = await buildFixtureSite({ search: false });
+  ({ server, url: base } = await serveDirectory(site.outDir, 0));
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  if (site) await rm(site.dir, { recursive: true, force: true });
+});
+
+/** A fresh page (own context: clipboard, storage) that records dialogs, page errors and console errors (CSP refusals among them). */
+async function open(path: string): Promise<Page> {
+  const context = await browser.newContext();
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
+  const page = await context.newPage();
+  page.on("dialog", (dialog) => {
+    problems.push(`dialog on ${path}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on("pageerror", (error) => problems.push(`error on ${path}: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console on ${path}: ${message.text()}`);
+  });
+  await page.goto(base + path);
+  return page;
+}
+
+const close = (page: Page) => page.context().close();
+
+/** axe from the site's own origin, so the page's CSP stays on while it runs. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.route(`${base}/__axe.js`, (route) => route.fulfill({ body: axeSource, contentType: "text/javascript" }));
+  await page.addScriptTag({ url: `${base}/__axe.js` });
+  return page.evaluate(`axe.run(document, { resultTypes: ["violations"] }).then((r) =>
+    r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id + " (" + v.impact + "): " + v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")))`);
+}
+
+const summary = (page: Page) => page.locator("[data-findings-summary]");
+const timelineItems = (page: Page) => page.locator("[data-timeline] > li");
+
+async function setPolicy(page: Page, yaml: string): Promise<void> {
+  await page.locator("#policy-text").fill(yaml);
+}
+
+const limitPolicy = `version: "1"
+tools:
+  create_issue:
+    rules:
+      - name: "hourly issue limit"
+        rate_limit: 5/hour
+`;
+
+async function callSix(page: Page): Promise<void> {
+  await setPolicy(page, limitPolicy);
+  await expect.poll(() => summary(page).textContent()).toContain("the proxy would load this policy");
+  await page.locator("#sim-tool").fill("create_issue");
+  await page.locator("#sim-args").fill("{}");
+  await page.locator("#sim-clock").fill("2026-03-01T14:10:00");
+  await page.locator("#sim-count").fill("6");
+  await page.getByRole("button", { name: "Call", exact: true }).click();
+  await expect.poll(() => timelineItems(page).count()).toBe(6);
+}
+
+describe("the policy playground in chromium", () => {
+  it("reports an error typed on line 7 at line 7, moves the cursor there, and clears it once fixed", async () => {
+    const page = await open("/playground/");
+    await expect.poll(() => summary(page).textContent()).toContain("No problems");
+    const broken = limitPolicy.replace('version: "1"\n', 'version: "1"\ndescription: "line 2"\n').replace("rate_limit: 5/hour", "rate_limit: 5/hours");
+    expect(broken.split("\n")[6]).toContain("5/hours");
+    await setPolicy(page, broken);
+    await expect.poll(() => summary(page).textContent()).toBe("1 error: the proxy would refuse this policy.");
+    const finding = page.locator("[data-findings] button").first();
+    expect(await finding.textContent()).toContain("Line 7, column");
+    expect(await finding.textContent()).toContain('rate_limit window must be "minute", "hour", or "day", got "hours"');
+    expect(await page.locator("[data-gutter]").getAttribute("data-marked")).toBe("7");
+    expect(await page.locator('[data-gutter] [data-line="7"]').getAttribute("class")).toContain("mark-error");
+
+    await finding.click();
+    const caret = await page.locator("#policy-text").evaluate((el: HTMLTextAreaElement) => ({ focused: document.activeElement === el, line: el.value.slice(0, el.selectionStart).split("\n").length }));
+    expect(caret).toEqual({ focused: true, line: 7 });
+
+    await setPolicy(page, limitPolicy);
+    await expect.poll(() => summary(page).textContent()).toBe("No problems: the proxy would load this policy.");
+    expect(await page.locator("[data-findings] li").count()).toBe(0);
+    expect(await page.locator("[data-gutter]").getAttribute("data-marked")).toBe("");
+    await close(page);
+  });
+
+  it("denies the sixth call against 5/hour with the proxy's message, and allows it again in the next UTC hour", async () => {
+    const page = await open("/playground/");
+    await callSix(page);
+    const outcomes = await timelineItems(page).evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.outcome));
+    expect(outcomes).toEqual(["allowed", "allowed", "allowed", "allowed", "allowed", "denied"]);
+    const sixth = timelineItems(page).nth(5);
+    expect(await sixth.locator(".call-outcome").textContent()).toBe("Denied");
+    expect(await sixth.locator(".agent-text").textContent()).toBe("[INTERCEPT POLICY DENIED] Rate limit of 5 per hour reached. Try again later.");
+    expect(await sixth.textContent()).toContain('"hourly issue limit" (rules[0] of create_issue)');
+    expect(await timelineItems(page).nth(4).textContent()).toContain("create_issue._rate_hour = 5 (hour from 2026-03-01 14:00:00 UTC)");
+    expect(await page.locator("[data-sim-status]").textContent()).toContain("6 calls simulated. Last: Call 6 (create_issue) at 2026-03-01 14:10:00 UTC: Denied by rule \"hourly issue limit\".");
+
+    await page.locator("#sim-clock").fill("2026-03-01T15:00:00");
+    await page.locator("#sim-count").fill("1");
+    await page.getByRole("button", { name: "Call", exact: true }).click();
+    await expect.poll(() => timelineItems(page).count()).toBe(7);
+    const seventh = timelineItems(page).nth(6);
+    expect(await seventh.getAttribute("data-outcome")).toBe("allowed");
+    expect(await seventh.textContent()).toContain("create_issue._rate_hour = 1 (hour from 2026-03-01 15:00:00 UTC)");
+    await close(page);
+  });
+
+  it("opens a shared link in a fresh page with the same policy, server, form and timeline", async () => {
+    const page = await open("/playground/");
+    await page.locator("#policy-server").selectOption("pay-co");
+    await expect.poll(() => page.locator("[data-server-status]").textContent()).toContain("3 tools of PayCo");
+    await callSix(page);
+    await page.locator("#sim-approved").check();
+    await page.getByRole("button", { name: "Copy share link" }).click();
+    await expect.poll(() => page.locator("[data-share-status]").textContent()).toContain("Link copied");
+    const link = await page.evaluate("navigator.clipboard.readText()") as string;
+    expect(link).toMatch(/\/playground\/#s=[A-Za-z0-9_-]+$/);
+    expect(link).toBe(page.url());
+
+    const snapshot = async (p: Page) => ({
+      policy: await p.locator("#policy-text").inputValue(),
+      server: await p.locator("#policy-server").inputValue(),
+      tool: await p.locator("#sim-tool").inputValue(),
+      clock: await p.locator("#sim-clock").inputValue(),
+      count: await p.locator("#sim-count").inputValue(),
+      approved: await p.locator("#sim-approved").isChecked(),
+      timeline: await timelineItems(p).allTextContents(),
+      findings: await p.locator("[data-findings]").textContent(),
+    });
+    const fresh = await open(link.slice(base.length));
+    await expect.poll(() => timelineItems(fresh).count()).toBe(6);
+    await expect.poll(() => fresh.locator("[data-findings] li").count()).toBe(1);
+    const [before, after] = [await snapshot(page), await snapshot(fresh)];
+    expect(after).toEqual(before);
+    expect(after.findings).toContain('the server exposes no tool named "create_issue"');
+    await close(page);
+    await close(fresh);
+  });
+
+  it("checks names against a server, fills the tool picker and builds arguments from the input schema", async () => {
+    const page = await open("/playground/");
+    await page.locator("#policy-server").selectOption("pay-co");
+    await expect.poll(() => page.locator("[data-findings]").textContent()).toContain('the server exposes no tool named "create_issue"');
+    const options = await page.locator("#sim-tools option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(options).toEqual(expect.arrayContaining(["create_refund", "list_charges", "delete_customer"]));
+    await page.locator("#sim-args").fill("");
+    await page.locator("#sim-tool").fill("create_refund");
+    await page.locator("#sim-tool").dispatchEvent("change");
+    expect(JSON.parse(await page.locator("#sim-args").inputValue())).toEqual({ charge: "", amount: 0, reason: "" });
+    await close(page);
+  });
+
+  it("reads the plain #policy= link of the tool pages", async () => {
+    const yaml = 'version: "1"\ntools:\n  "créer_fichier_📁":\n    rules: []\n';
+    const page = await open(`/playground/#policy=${encodeURIComponent(yaml)}`);
+    await expect.poll(() => page.locator("#policy-text").inputValue()).toBe(yaml);
+    await expect.poll(() => summary(page).textContent()).toContain("No problems");
+    await close(page);
+  });
+
+  it("says what is wrong with a damaged link and opens the example instead", async () => {
+    const page = await open("/playground/#s=AAAA____");
+    await expect.poll(() => page.locator("[data-load-message]").textContent()).toContain("The link's state could not be read");
+    expect(await page.locator("#policy-text").inputValue()).toContain("hourly issue limit");
+    await close(page);
+  });
+
+  it("shows the engine's message for an alias bomb and for an oversized paste, and the tab stays responsive", async () => {
+    const page = await open("/playground/");
+    const bomb = `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n`;
+    await setPolicy(page, bomb);
+    await expect.poll(() => page.locator("[data-findings]").textContent()).toContain("aliases repeating aliases");
+
+    await page.locator("#policy-text").evaluate((el: HTMLTextAreaElement) => {
+      el.value = "k: v\n".repeat(200_001);
+      el.dispatchEvent(new Event("input"));
+    });
+    await expect.poll(() => page.locator("[data-findings]").textContent(), { timeout: 15_000 }).toContain("more than the 1,000,000 a policy may have");
+    // A large paste the engine must read in full runs in the worker; the page answers meanwhile.
+    await page.locator("#policy-text").evaluate((el: HTMLTextAreaElement) => {
+      el.value = Array.from({ length: 6_000 }, (_, i) => `key_${i}: value\n`).join("") + "dup: 1\ndup: 2\n";
+      el.dispatchEvent(new Event("input"));
+    });
+    const started = Date.now();
+    for (let i = 0; i < 5; i++) await page.evaluate("1 + 1");
+    expect(Date.now() - started).toBeLessThan(1_000);
+    await expect.poll(() => page.locator("[data-findings]").textContent(), { timeout: 20_000 }).toContain("duplicate key dup");
+    expect(await page.locator("[data-gutter]").getAttribute("data-marked")).toContain("6002");
+    await close(page);
+  });
+
+  it("passes axe with no serious or critical issue, with findings and a timeline shown", async () => {
+    const page = await open("/playground/");
+    await callSix(page);
+    await setPolicy(page, limitPolicy + "bogus: 1\n");
+    await expect.poll(() => page.locator("[data-findings] li").count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await close(page);
+  });
+});
+
+describe("the server policy builder in chromium", () => {
+  const yamlOf = (page: Page) => page.locator("[data-output] code").textContent().then((t) => t ?? "");
+  const validation = (page: Page) => page.locator("[data-validation]");
+
+  it("switches one tool to deny, and the YAML changes and still validates", async () => {
+    const page = await open("/servers/pay-co/policy/");
+    await expect.poll(() => validation(page).textContent()).toBe("Valid: the proxy loads this policy (0 errors, 0 warnings).");
+    const before = await yamlOf(page);
+    await page.getByLabel("Action for list_charges").selectOption("deny");
+    await expect.poll(() => yamlOf(page)).not.toBe(before);
+    const after = await yamlOf(page);
+    expect(validatePolicy(after, { tools: ["create_refund", "delete_customer", "list_charges"] }).findings).toEqual([]);
+    expect(validatePolicy(after).policy.tools?.list_charges?.rules).toEqual([{ name: "blocked", action: "deny", on_deny: "Blocked by policy: agents may not call this tool." }]);
+    expect(await validation(page).textContent()).toBe("Valid: the proxy loads this policy (0 errors, 0 warnings).");
+    expect(await page.getByLabel("Calls allowed for list_charges").isDisabled()).toBe(true);
+    await close(page);
+  });
+
+  it("requires approval for a whole category at once and keeps the policy valid", async () => {
+    const page = await open("/servers/acme-files/policy/");
+    await page.locator("[data-bulk-action]").selectOption("require_approval");
+    await page.locator("[data-bulk-target]").selectOption("category:Read");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect.poll(() => page.locator("[data-bulk-status]").textContent()).toMatch(/^Require approval applied to \d+ of \d+ Read tools/);
+    const readRows = await page.locator("tr[data-index]").evaluateAll((rows) =>
+      rows.filter((r) => r.querySelector(".badge-read")).map((r) => (r.querySelector("[data-action]") as HTMLSelectElement).value));
+    expect(readRows.length).toBeGreaterThan(2);
+    expect(new Set(readRows)).toEqual(new Set(["require_approval"]));
+    const yaml = await yamlOf(page);
+    const names = site.servers.find((s) => s.id === "acme-files")!.tools.map((t) => t.name);
+    expect(validatePolicy(yaml, { tools: names }).findings).toEqual([]);
+    expect(validatePolicy(yaml).policy.tools?.read_file?.rules?.map((r) => r.action ?? "evaluate")).toEqual(["evaluate", "require_approval"]);
+    expect(await validation(page).textContent()).toContain("0 errors, 0 warnings");
+    await close(page);
+  });
+
+  it("sets the default posture and a global cap, and opens the result in the playground", async () => {
+    const page = await open("/servers/pay-co/policy/");
+    await page.getByLabel("deny", { exact: true }).check();
+    await page.getByLabel(/Cap all calls together/).check();
+    await page.getByLabel("Calls allowed across all tools").fill("50");
+    await expect.poll(() => yamlOf(page)).toContain("rate_limit: 50/minute");
+    const yaml = await yamlOf(page);
+    expect(yaml).toContain("default: deny");
+    await expect.poll(() => page.locator("[data-playground-link]").getAttribute("href")).toMatch(/^\/playground\/#s=/);
+    await page.locator("[data-playground-link]").click();
+    await page.waitForURL(/\/playground\/#s=/);
+    await expect.poll(() => page.locator("#policy-text").inputValue()).toBe(yaml);
+    expect(await page.locator("#policy-server").inputValue()).toBe("pay-co");
+    await expect.poll(() => summary(page).textContent()).toBe("No problems: the proxy would load this policy.");
+    await close(page);
+  });
+
+  it.each(["/servers/pay-co/policy/", "/servers/acme-files/policy/"])("passes axe on %s with no serious or critical issue", async (path) => {
+    const page = await open(path);
+    await expect.poll(() => validation(page).textContent()).toContain("0 errors");
+    expect(await seriousViolations(page)).toEqual([]);
+    await close(page);
+  });
+});
+
+describe("both pages", () => {
+  it("ran with no dialog, script error or CSP refusal", () => {
+    expect(problems).toEqual([]);
+  });
+});
