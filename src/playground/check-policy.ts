@@ -4,7 +4,7 @@
  * paste never freezes the tab). Calls are simulated only against a policy
  * the proxy would load.
  */
-import { validatePolicy, type Finding } from "../policy/index.ts";
+import { validatePolicy, type Finding, type Validation } from "../policy/index.ts";
 import { simulateCalls, type TimelineEntry } from "./simulate-calls.ts";
 import type { CallBatch } from "./url-state.ts";
 
@@ -28,9 +28,9 @@ export interface CheckReply {
   milliseconds: number;
 }
 
-export function checkPolicy(request: CheckRequest): CheckReply {
+export function checkPolicy(request: CheckRequest, reuse?: Validation): CheckReply & { validation: Validation } {
   const started = performance.now();
-  const validation = validatePolicy(request.text, request.tools ? { tools: request.tools } : {});
+  const validation = reuse ?? validatePolicy(request.text, request.tools ? { tools: request.tools } : {});
   const { policy } = validation;
   const policyTools = [...new Set([...Object.keys(policy.tools ?? {}), ...(policy.hide ?? [])])].filter((name) => name !== "*" && name !== "");
   const timeline = validation.valid ? simulateCalls(policy, request.batches) : undefined;
@@ -41,5 +41,21 @@ export function checkPolicy(request: CheckRequest): CheckReply {
     policyTools,
     ...(timeline ? { timeline } : {}),
     milliseconds: performance.now() - started,
+    validation,
+  };
+}
+
+/**
+ * `checkPolicy` remembering the last validation: pressing "Call" changes
+ * only the calls, so the text is not read again.
+ */
+export function createChecker(): (request: CheckRequest) => CheckReply {
+  let last: { text: string; tools: string; validation: Validation } | undefined;
+  return (request) => {
+    const tools = request.tools ? request.tools.join("\u0000") : "\u0001none";
+    const reuse = last && last.text === request.text && last.tools === tools ? last.validation : undefined;
+    const { validation, ...reply } = checkPolicy(request, reuse);
+    last = { text: request.text, tools, validation };
+    return reply;
   };
 }

@@ -1,5 +1,7 @@
 /** Browser code (a module worker): checks and simulates off the main thread. */
-import { checkPolicy, type CheckReply, type CheckRequest } from "./check-policy.ts";
+import { createChecker, type CheckReply, type CheckRequest } from "./check-policy.ts";
+
+const checkPolicy = createChecker();
 
 const scope = self as unknown as { onmessage: ((event: MessageEvent<CheckRequest>) => void) | null; postMessage(reply: CheckReply | { id: number; failure: string }): void };
 

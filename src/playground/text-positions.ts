@@ -18,10 +18,3 @@ export function offsetOf(text: string, line: number, column: number): number {
   const lineEnd = end === -1 ? text.length : end;
   return Math.min(start + Math.max(column - 1, 0), lineEnd);
 }
-
-/** 1-based line of an offset. */
-export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) line++;
-  return line;
-}

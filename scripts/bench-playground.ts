@@ -1,0 +1,151 @@
+/**
+ * The playground's budgets, measured: the engine in Node (validating a
+ * 200-tool policy, simulating 1,000 calls, and both as the worker does
+ * them on each keystroke), and the gzipped size of the JavaScript the
+ * playground and builder pages load, read from a built site. Prints a
+ * table; exits 1 when a budget is exceeded.
+ *
+ *   npm run bench:playground [-- --dist dist] [-- --runs 40]
+ */
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { parsePolicy, renderPolicy, validatePolicy, type Policy } from "../src/policy/index.ts";
+import { checkPolicy } from "../src/playground/check-policy.ts";
+import { simulateCalls } from "../src/playground/simulate-calls.ts";
+import type { CallBatch } from "../src/playground/url-state.ts";
+import { buildSite } from "./build-site.ts";
+
+const ENGINE_BUDGET_MS = 50;
+const JS_BUDGET_BYTES = 80 * 1024;
+
+function argument(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
+/** 200 tools with every kind of rule the builder and the recommendations write, plus conditions and a global cap. */
+function policyOf200Tools(): { text: string; tools: string[] } {
+  const tools: string[] = [];
+  const policy: Policy = { version: "1", default: "allow", hide: [], tools: {} };
+  for (let i = 0; i < 200; i++) {
+    const name = `tool_${String(i).padStart(3, "0")}`;
+    tools.push(name);
+    const kind = i % 5;
+    if (kind === 4) {
+      policy.hide!.push(name);
+      continue;
+    }
+    policy.tools![name] = {
+      rules:
+        kind === 0 ? [{ name: "hourly cap", rate_limit: "5/hour" }]
+        : kind === 1 ? [{ name: "hourly cap", rate_limit: "30/hour" }, { name: "human approval", action: "require_approval", approval_timeout: "10m", on_deny: "A person must approve this call before it runs." }]
+        : kind === 2 ? [{ name: "blocked", action: "deny", on_deny: "Blocked by policy: agents may not call this tool." }]
+        : [
+            { name: "safe paths", conditions: [{ path: "args.path", op: "regex", value: "^/(tmp|home)/" }, { path: "args.mode", op: "in", value: ["r", "w"] }], on_deny: "Only /tmp and /home" },
+            { name: "daily spend", conditions: [{ path: `state.${name}.spend`, op: "lte", value: 10_000 }], state: { counter: "spend", window: "day", increment_from: "args.amount" } },
+          ],
+    };
+  }
+  policy.tools!["*"] = { rules: [{ name: "all calls cap", rate_limit: "120/minute" }] };
+  return { text: renderPolicy(policy), tools };
+}
+
+/** 1,000 calls over the policy's tools, across an hour boundary. */
+function thousandCalls(tools: string[]): CallBatch[] {
+  return Array.from({ length: 100 }, (_, i) => ({
+    tool: tools[(i * 7) % tools.length]!,
+    args: JSON.stringify({ path: "/tmp/x", mode: "r", amount: 120 }),
+    at: new Date(Date.UTC(2026, 2, 1, 14, 55) + i * 10_000).toISOString(),
+    stepSeconds: 1,
+    count: 10,
+    approved: i % 3 === 0,
+  }));
+}
+
+function measure(runs: number, task: () => unknown): { median: number; p95: number; min: number } {
+  for (let i = 0; i < 5; i++) task();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    task();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { min: times[0]!, median: times[Math.floor(times.length / 2)]!, p95: times[Math.min(times.length - 1, Math.floor(times.length * 0.95))]! };
+}
+
+/** Every JS file a page loads: its module scripts, their static and dynamic imports, and workers they start. */
+async function pageScripts(dist: string, htmlFile: string): Promise<Map<string, number>> {
+  const html = await readFile(htmlFile, "utf8");
+  const queue = [...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"/g)].map((m) => m[1]!);
+  const sizes = new Map<string, number>();
+  while (queue.length > 0) {
+    const url = queue.shift()!;
+    if (sizes.has(url)) continue;
+    const code = await readFile(path.join(dist, url), "utf8");
+    sizes.set(url, gzipSync(code, { level: 9 }).length);
+    const dir = path.posix.dirname(url);
+    for (const m of code.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) queue.push(path.posix.join(dir, m[1]!));
+    for (const m of code.matchAll(/["'](\/_astro\/[^"']+\.js)["']/g)) queue.push(m[1]!);
+  }
+  return sizes;
+}
+
+async function firstBuilderPage(dist: string): Promise<string | undefined> {
+  for (const id of (await readdir(path.join(dist, "servers"))).sort()) {
+    const file = path.join(dist, "servers", id, "policy", "index.html");
+    if (existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+const runs = Number(argument("runs") ?? 40);
+const { text, tools } = policyOf200Tools();
+const batches = thousandCalls(tools);
+const parsed = validatePolicy(text, { tools });
+if (!parsed.valid || parsed.findings.length > 0) throw new Error(`the benchmark policy should be clean: ${JSON.stringify(parsed.findings.slice(0, 3))}`);
+const policy = parsePolicy(text).policy;
+const timeline = simulateCalls(policy, batches);
+const outcomes = timeline.reduce<Record<string, number>>((n, e) => ({ ...n, [e.outcome]: (n[e.outcome] ?? 0) + 1 }), {});
+
+const rows: Array<[string, string, string, boolean]> = [];
+const validate = measure(runs, () => validatePolicy(text, { tools }));
+const simulate = measure(runs, () => simulateCalls(policy, batches));
+const both = measure(runs, () => checkPolicy({ id: 1, text, tools, batches }));
+rows.push([`validate a 200-tool policy (${text.length.toLocaleString("en-US")} chars, ${text.split("\n").length} lines)`, `${validate.median.toFixed(1)} ms`, `min ${validate.min.toFixed(1)} ms, p95 ${validate.p95.toFixed(1)} ms`, validate.median < ENGINE_BUDGET_MS]);
+rows.push([`simulate 1,000 calls (${Object.entries(outcomes).map(([k, v]) => `${v} ${k}`).join(", ")})`, `${simulate.median.toFixed(1)} ms`, `min ${simulate.min.toFixed(1)} ms, p95 ${simulate.p95.toFixed(1)} ms`, simulate.median < ENGINE_BUDGET_MS]);
+rows.push(["both, as the worker does per keystroke", `${both.median.toFixed(1)} ms`, `min ${both.min.toFixed(1)} ms, p95 ${both.p95.toFixed(1)} ms`, both.median < ENGINE_BUDGET_MS]);
+
+let dist = path.resolve(argument("dist") ?? "dist");
+let temp: string | undefined;
+if (!existsSync(path.join(dist, "playground", "index.html"))) {
+  temp = await mkdtemp(path.join(os.tmpdir(), "bench-playground-"));
+  console.log(`No built playground in ${dist}; building the catalog into ${temp} (about 30 s)…`);
+  dist = path.join(temp, "dist");
+  await buildSite({ outDir: dist, cacheDir: path.join(temp, "cache"), skipSearch: true });
+}
+try {
+  const pages: Array<[string, string | undefined]> = [
+    ["/playground/", path.join(dist, "playground", "index.html")],
+    ["policy builder", await firstBuilderPage(dist)],
+  ];
+  for (const [label, file] of pages) {
+    if (!file) continue;
+    const sizes = await pageScripts(dist, file);
+    const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+    const detail = [...sizes].map(([url, bytes]) => `${path.posix.basename(url)} ${(bytes / 1024).toFixed(1)}`).join(" + ");
+    rows.push([`${label} JS, gzipped (${path.relative(dist, file)})`, `${(total / 1024).toFixed(1)} KB`, detail, total < JS_BUDGET_BYTES]);
+  }
+} finally {
+  if (temp) await rm(temp, { recursive: true, force: true });
+}
+
+console.log(`\nPlayground budgets (${runs} runs after 5 warm-up, Node ${process.versions.node}, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)})\n`);
+console.log("| measure | value | detail | budget |");
+console.log("|---|---|---|---|");
+for (const [what, value, detail, ok] of rows) console.log(`| ${what} | ${value} | ${detail} | ${ok ? "ok" : "OVER"} |`);
+console.log(`\nBudgets: engine median under ${ENGINE_BUDGET_MS} ms; JS per page under ${JS_BUDGET_BYTES / 1024} KB gzipped (zlib level 9; the site-wide search box script is included).`);
+if (rows.some((r) => !r[3])) process.exitCode = 1;
