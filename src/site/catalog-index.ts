@@ -13,7 +13,10 @@ export interface ToolEntry {
 
 export interface CatalogIndex {
   servers: CatalogServer[];
+  /** Tools the servers list now; every count is of these. */
   tools: ToolEntry[];
+  /** Tools a server stopped listing, kept for a while so their pages stay (never counted). */
+  removed: ToolEntry[];
   counts: CatalogCounts;
   serverCounts: Map<string, ToolCounts>;
   /** Classified tools of each category, riskiest first, then server and name. */
@@ -36,6 +39,11 @@ export function compareEntries(a: ToolEntry, b: ToolEntry): number {
 export function buildCatalogIndex(servers: readonly CatalogServer[]): CatalogIndex {
   const sorted = [...servers].sort((a, b) => compareCodePoints(a.id, b.id));
   const tools = sorted.flatMap((server) => server.tools.map((tool) => ({ server, tool, path: toolPath(server.id, tool.slug) })));
+  const removed = sorted.flatMap((server) => {
+    // A listed tool's page wins if a removed one ever had the same slug.
+    const listed = new Set(server.tools.map((t) => t.slug));
+    return (server.removedTools ?? []).filter((tool) => !listed.has(tool.slug)).map((tool) => ({ server, tool, path: toolPath(server.id, tool.slug) }));
+  });
   const byCategory = Object.fromEntries(categories.map((c) => [c, [] as ToolEntry[]])) as Record<Category, ToolEntry[]>;
   const byRisk = Object.fromEntries(risks.map((r) => [r, [] as ToolEntry[]])) as Record<Risk, ToolEntry[]>;
   for (const entry of tools) {
@@ -50,6 +58,7 @@ export function buildCatalogIndex(servers: readonly CatalogServer[]): CatalogInd
   return {
     servers: sorted,
     tools,
+    removed,
     counts: countCatalog(sorted),
     serverCounts: new Map(sorted.map((s) => [s.id, countTools(s.tools)])),
     byCategory,

@@ -1,7 +1,7 @@
 import { categories, risks } from "../classify/verdict-schema.ts";
 import type { CatalogIndex } from "./catalog-index.ts";
 import { plural } from "./catalog-counts.ts";
-import { categoryPath, policyFilePath, riskPath, serverPath, toolPath } from "./urls.ts";
+import { categoryPath, policyBuilderPath, policyFilePath, riskPath, serverPath, toolPath } from "./urls.ts";
 
 /** Pages that exist whatever the catalog holds (besides server, tool, category and risk pages). */
 export const fixedPaths = ["/", "/servers/", "/categories/", "/risk/", "/methodology/", "/search/"] as const;
@@ -14,6 +14,9 @@ export function allPagePaths(index: CatalogIndex): string[] {
     ...risks.map(riskPath),
     ...index.servers.map((s) => serverPath(s.id)),
     ...index.tools.map((t) => t.path),
+    ...index.removed.map((t) => t.path),
+    "/playground/",
+    ...index.servers.filter((s) => s.tools.length > 0).map((s) => policyBuilderPath(s.id)),
   ];
 }
 

@@ -1,5 +1,5 @@
 /** Helpers for tests that read a built site: files, and text pulled out of our own HTML. */
-import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { buildSite } from "../../scripts/build-site.ts";
@@ -17,8 +17,32 @@ export async function buildFixtureSite(options: { search: boolean }): Promise<Bu
   const dir = await mkdtemp(path.join(os.tmpdir(), "site-fixture-"));
   const servers = await writeFixtureCatalog(path.join(dir, "catalog"));
   const outDir = path.join(dir, "dist");
-  await buildSite({ catalogDir: path.join(dir, "catalog"), outDir, cacheDir: path.join(dir, "cache"), skipSearch: !options.search });
+  await withBuildLock(() => buildSite({ catalogDir: path.join(dir, "catalog"), outDir, cacheDir: path.join(dir, "cache"), skipSearch: !options.search }));
   return { dir, outDir, servers };
+}
+
+/**
+ * Two Astro builds of one project at once can trip over each other's
+ * generated files, so test files take turns (a lock folder; a stale one,
+ * left by a killed run, is taken over after five minutes).
+ */
+async function withBuildLock<T>(build: () => Promise<T>): Promise<T> {
+  const lock = path.join(os.tmpdir(), "mcp-tool-catalog-site-build.lock");
+  for (;;) {
+    try {
+      await mkdir(lock);
+      break;
+    } catch {
+      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+      if (age > 300_000) await rm(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  try {
+    return await build();
+  } finally {
+    await rm(lock, { recursive: true, force: true });
+  }
 }
 
 export async function filesUnder(dir: string, suffix: string): Promise<string[]> {

@@ -115,8 +115,19 @@ export function fixtureServer(fixture: FixtureServer): CatalogServer {
     crawl: fixture.failed
       ? { status: "failed", error: { code: "SPAWN_FAILED", message: "spawn down ENOENT" }, clientCapabilities: {}, pages: 0, warnings: [], dropped: [], lastChanged: "2026-03-01" }
       : { status: "ok", serverInfo: { name: `${fixture.id}-server`, version: "1.2.3" }, protocolVersion: "2025-11-25", clientCapabilities: {}, pages: 1, warnings: [], dropped: fixture.id === "acme-files" ? [{ index: 99, name: "<b>bad</b>", reason: "inputSchema is not an object" }] : [], lastChanged: "2026-03-15" },
-    tools,
+    tools: tools.map((tool) =>
+      tool.name === "read_file"
+        ? { ...tool, changes: [{ date: "2026-03-15", kind: "changed" as const, fingerprint: tool.fingerprint, serverVersion: { before: "1.2.3", after: "1.2.3" }, withoutVersionBump: true, fields: [{ field: "description", change: "changed" as const, before: "Read a file.", after: "Read the <complete> contents" }] }] }
+        : tool,
+    ),
+    ...(fixture.id === "acme-files" ? { removedTools: [removedTool()] } : {}),
   };
+}
+
+/** A tool the server stopped listing: its page stays for a while. */
+function removedTool(): CatalogTool {
+  const definition: ToolDefinition = { name: "old_export", description: "Export everything (removed).", inputSchema: schema({ format: string() }) };
+  return { slug: "old-export", name: definition.name, definition, parameters: toolParameters(definition), fingerprint: toolFingerprint(definition), firstSeen: "2025-12-01", lastChanged: "2025-12-01", removedSince: "2026-03-01", verdict: classifyTool(definition) };
 }
 
 /** Writes the fixture catalog; returns the servers as written. */

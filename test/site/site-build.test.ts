@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -9,7 +10,9 @@ import { buildFixtureSite, elementTexts, filesUnder, readText, type BuiltFixture
 import { hostileName } from "./fixture-catalog.ts";
 
 let site: BuiltFixture;
+/** Pages this part of the site renders (the playground and policy builder pages are tested by their own suite). */
 let pages: Map<string, string>;
+const othersPages = /^\/playground\/|^\/servers\/[^/]+\/policy\//;
 const page = (urlPath: string): string => {
   const html = pages.get(urlPath);
   if (html === undefined) throw new Error(`no page at ${urlPath}`);
@@ -22,13 +25,14 @@ beforeAll(async () => {
   pages = new Map();
   for (const file of await filesUnder(site.outDir, ".html")) {
     const relative = path.relative(site.outDir, file).split(path.sep).join("/");
-    pages.set(relative === "404.html" ? "/404" : `/${relative.replace(/index\.html$/, "")}`, await readText(file));
+    const urlPath = relative === "404.html" ? "/404" : `/${relative.replace(/index\.html$/, "")}`;
+    if (!othersPages.test(urlPath)) pages.set(urlPath, await readText(file));
   }
 }, 180_000);
 
 describe("the built fixture site", () => {
   it("has one page per tool plus the server, browse and fixed pages", () => {
-    const tools = site.servers.reduce((n, s) => n + s.tools.length, 0);
+    const tools = site.servers.reduce((n, s) => n + s.tools.length + (s.removedTools?.length ?? 0), 0);
     const expected = tools + site.servers.length + categories.length + risks.length + fixedPaths.length + 1; // + 404
     expect(pages.size).toBe(expected);
     for (const p of fixedPaths) expect(pages.has(p), p).toBe(true);
@@ -152,7 +156,8 @@ describe("the built fixture site", () => {
   it("lists every page in the sitemap", async () => {
     const sitemap = await readFile(path.join(site.outDir, "sitemap.xml"), "utf8");
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
-    expect(new Set(locs)).toEqual(new Set([...pages.keys()].filter((p) => p !== "/404")));
+    for (const p of pages.keys()) if (p !== "/404") expect(locs, p).toContain(p);
+    for (const loc of locs) expect(existsSync(path.join(site.outDir, loc, "index.html")), loc).toBe(true);
   });
 
   it("shows how a server was launched with environment variable names only", () => {
@@ -167,6 +172,20 @@ describe("the built fixture site", () => {
     const html = page("/servers/pay-co/tools/list-charges/");
     expect(html).toContain("Maintainer override");
     expect(html).toContain("Charges include customer emails &lt;b&gt;PII&lt;/b&gt;.");
+  });
+
+  it("keeps the page of a tool the server stopped listing, says so, and leaves it out of the counts", async () => {
+    const html = page("/servers/acme-files/tools/old-export/");
+    expect(html).toContain("stopped listing this tool on 2026-03-01");
+    expect(page("/servers/acme-files/")).toContain("not listed since 2026-03-01");
+    const catalog = JSON.parse(await readFile(path.join(site.outDir, "catalog.json"), "utf8")) as { counts: { tools: number } };
+    expect(catalog.counts.tools).toBe(site.servers.reduce((n, s) => n + s.tools.length, 0));
+  });
+
+  it("shows a definition change made without a version bump", () => {
+    const html = page("/servers/acme-files/tools/read-file/");
+    expect(html).toContain("no version bump");
+    expect(html).toContain("Read the &lt;complete&gt; contents");
   });
 
   it("keeps ordinary tool pages under 30 KB", () => {
