@@ -13,9 +13,9 @@ export function renderFindings(list: HTMLElement, findings: readonly Finding[], 
     }
     const where = document.createElement("span");
     where.className = "finding-place";
-    where.textContent = place;
+    where.textContent = `${place}:`;
     const severity = document.createElement("strong");
-    severity.className = "finding-severity";
+    severity.className = `badge ${finding.severity === "error" ? "badge-critical" : "badge-medium"}`;
     severity.textContent = finding.severity === "error" ? "Error" : "Warning";
     const message = document.createElement("span");
     message.textContent = finding.message;

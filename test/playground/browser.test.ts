@@ -36,8 +36,8 @@ afterAll(async () => {
 });
 
 /** A fresh page (own context: clipboard, storage) that records dialogs, page errors and console errors (CSP refusals among them). */
-async function open(path: string): Promise<Page> {
-  const context = await browser.newContext();
+async function open(path: string, colorScheme: "light" | "dark" = "light"): Promise<Page> {
+  const context = await browser.newContext({ colorScheme });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
   const page = await context.newPage();
   page.on("dialog", (dialog) => {
@@ -219,8 +219,8 @@ describe("the policy playground in chromium", () => {
     await close(page);
   });
 
-  it("passes axe with no serious or critical issue, with findings and a timeline shown", async () => {
-    const page = await open("/playground/");
+  it.each(["light", "dark"] as const)("passes axe in %s mode with no serious or critical issue, with findings and a timeline shown", async (scheme) => {
+    const page = await open("/playground/", scheme);
     await callSix(page);
     await setPolicy(page, limitPolicy + "bogus: 1\n");
     await expect.poll(() => page.locator("[data-findings] li").count()).toBe(1);
@@ -282,8 +282,12 @@ describe("the server policy builder in chromium", () => {
     await close(page);
   });
 
-  it.each(["/servers/pay-co/policy/", "/servers/acme-files/policy/"])("passes axe on %s with no serious or critical issue", async (path) => {
-    const page = await open(path);
+  it.each([
+    ["/servers/pay-co/policy/", "light"],
+    ["/servers/acme-files/policy/", "light"],
+    ["/servers/acme-files/policy/", "dark"],
+  ] as const)("passes axe on %s in %s mode with no serious or critical issue", async (path, scheme) => {
+    const page = await open(path, scheme);
     await expect.poll(() => validation(page).textContent()).toContain("0 errors");
     expect(await seriousViolations(page)).toEqual([]);
     await close(page);

@@ -158,3 +158,19 @@ describe("line and column positions", () => {
     expect(lineCount("")).toBe(1);
   });
 });
+
+describe("the playground's browser modules", () => {
+  it("import no Node built-ins (a leaked one builds fine and breaks in the browser)", async () => {
+    const { readdir, readFile } = await import("node:fs/promises");
+    const { builtinModules } = await import("node:module");
+    const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+    const offenders: string[] = [];
+    for (const file of await readdir("src/playground")) {
+      const text = await readFile(`src/playground/${file}`, "utf8");
+      for (const match of text.matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)) {
+        if (builtins.has(match[1]!) || match[1]!.startsWith("@modelcontextprotocol/sdk")) offenders.push(`${file}: ${match[1]}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
