@@ -3,7 +3,7 @@
  * definitions from catalog/ with varied names and descriptions, classified
  * by the real classifier), built three ways, with time and peak memory:
  *   - the real site (astro build),
- *   - a minimal Astro site with one bare page per tool from the same loader,
+ *   - a minimal Astro site with one bare page per tool, read with the same `readCatalog`,
  *   - pagefind over the real site's pages.
  *
  *   npm run bench:build -- --tools 10000 [--runs 2] [--keep]
@@ -83,21 +83,11 @@ async function minimalSite(dir: string): Promise<void> {
   await writeFile(path.join(dir, "package.json"), '{ "type": "module" }\n');
   await writeFile(path.join(dir, "astro.config.mjs"), `export default { output: "static", outDir: process.env.SITE_OUT_DIR, cacheDir: process.env.SITE_CACHE_DIR };\n`);
   const catalogFiles = JSON.stringify(path.join(root, "src/catalog/catalog-files.ts"));
-  const catalogSchema = JSON.stringify(path.join(root, "src/catalog/catalog-schema.ts"));
-  await writeFile(path.join(dir, "src/content.config.ts"), `import { defineCollection } from "astro:content";
-import { readCatalog } from ${catalogFiles};
-import { catalogServerSchema } from ${catalogSchema};
-const servers = defineCollection({
-  loader: { name: "bare", load: async ({ store }) => { store.clear(); for (const s of await readCatalog(process.env.CATALOG_DIR!)) store.set({ id: s.id, data: s }); } },
-  schema: catalogServerSchema,
-});
-export const collections = { servers };
-`);
   await writeFile(path.join(dir, "src/pages/[server]/[tool].astro"), `---
-import { getCollection } from "astro:content";
+import { readCatalog } from ${catalogFiles};
 export async function getStaticPaths() {
-  const servers = await getCollection("servers");
-  return servers.flatMap((s) => s.data.tools.map((t) => ({ params: { server: s.id, tool: t.slug }, props: { name: t.name, description: t.definition.description ?? "" } })));
+  const servers = await readCatalog(process.env.CATALOG_DIR);
+  return servers.flatMap((s) => s.tools.map((t) => ({ params: { server: s.id, tool: t.slug }, props: { name: t.name, description: t.definition.description ?? "" } })));
 }
 const { name, description } = Astro.props;
 ---

@@ -5,8 +5,22 @@
  * `renderPolicy`: no YAML is written by hand.
  */
 import type { Category, Risk, VerdictFlag } from "../classify/verdict-schema.ts";
-import { describeRecommendation, globalLimitRow, recommendRule, type Policy, type RateLimit, type Rule, type RuleRecommendation, type ToolPolicy, type Window } from "../policy/index.ts";
-import { approvalRule, canCount, capRule, denyRule, spendRule } from "../policy/recommend-rule.ts";
+import {
+  approvalRule,
+  canCount,
+  capRule,
+  denyRule,
+  describeRecommendation,
+  globalLimitRow,
+  recommendRule,
+  spendRule,
+  type Policy,
+  type RateLimit,
+  type Rule,
+  type RuleRecommendation,
+  type ToolPolicy,
+  type Window,
+} from "../policy/index.ts";
 
 /** What the builder can do with one tool. */
 export const builderActions = ["allow", "rate_limit", "require_approval", "deny", "hide"] as const;
