@@ -87,7 +87,9 @@ export function readSchema(inputSchema: unknown): SchemaReading {
   const properties = inputSchema.properties;
   let names: string[] = [];
   if (properties !== undefined) {
-    if (isPlainObject(properties)) names = Object.keys(properties);
+    // Sorted: key order is the wire's accident, and the catalog file stores keys sorted, so a
+    // verdict read from the file must equal the one made at crawl time.
+    if (isPlainObject(properties)) names = Object.keys(properties).sort();
     else reading.problems.push("its properties are not an object");
   }
   const required = inputSchema.required;
@@ -167,7 +169,7 @@ function collectTexts(root: Record<string, unknown>, reading: SchemaReading, roo
       const children = node[key];
       if (!isPlainObject(children)) continue;
       // Enumerating a huge object's keys is the costly part: the root's are already known.
-      const names = node === root && key === "properties" ? rootNames : Object.keys(children);
+      const names = node === root && key === "properties" ? rootNames : Object.keys(children).sort();
       for (const name of names.slice(0, sizeLimits.schemaNodes)) {
         push(children[name], where === "" ? shortName(name) : `${where}.${shortName(name)}`);
       }

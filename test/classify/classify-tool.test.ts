@@ -109,3 +109,12 @@ describe("classifyTool", () => {
     expect(classifyTool(definition, {})).toEqual(classifyTool(definition, {}));
   });
 });
+
+describe("classifyTool and key order", () => {
+  it("gives the same verdict whatever order the schema's properties arrive in", () => {
+    const properties = { sort: { type: "string" }, page: { type: "number" }, q: { type: "string", description: "Search query" }, owner: { type: "string" } };
+    const reversed = Object.fromEntries(Object.entries(properties).reverse());
+    const tool = (props: object) => ({ name: "search_issues", description: "Search issues.", inputSchema: { type: "object", properties: props, required: ["q"] } });
+    expect(classifyTool(tool(reversed))).toEqual(classifyTool(tool(properties)));
+  });
+});

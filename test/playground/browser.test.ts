@@ -1,15 +1,12 @@
-import { existsSync } from "node:fs";
-import { readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import type { Server } from "node:http";
-import { createRequire } from "node:module";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, recordProblems, seriousViolations } from "../support/browser.ts";
 import { serveDirectory } from "../../scripts/serve-site.ts";
 import { validatePolicy } from "../../src/policy/index.ts";
 import { buildFixtureSite, type BuiltFixture } from "../site/built-site.ts";
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let site: BuiltFixture;
 let server: Server;
@@ -18,15 +15,9 @@ let browser: Browser;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`${chromiumPath} is missing: the playground's browser tests need Debian's chromium (apt-get install -y chromium) or CHROMIUM_PATH. No browser is downloaded.`);
-  }
   site = await buildFixtureSite({ search: false });
   ({ server, url: base } = await serveDirectory(site.outDir, 0));
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
@@ -40,27 +31,12 @@ async function open(path: string, colorScheme: "light" | "dark" = "light"): Prom
   const context = await browser.newContext({ colorScheme });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
   const page = await context.newPage();
-  page.on("dialog", (dialog) => {
-    problems.push(`dialog on ${path}: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  page.on("pageerror", (error) => problems.push(`error on ${path}: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console on ${path}: ${message.text()}`);
-  });
+  recordProblems(page, path, problems);
   await page.goto(base + path);
   return page;
 }
 
 const close = (page: Page) => page.context().close();
-
-/** axe from the site's own origin, so the page's CSP stays on while it runs. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.route(`${base}/__axe.js`, (route) => route.fulfill({ body: axeSource, contentType: "text/javascript" }));
-  await page.addScriptTag({ url: `${base}/__axe.js` });
-  return page.evaluate(`axe.run(document, { resultTypes: ["violations"] }).then((r) =>
-    r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id + " (" + v.impact + "): " + v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")))`);
-}
 
 const summary = (page: Page) => page.locator("[data-findings-summary]");
 const timelineItems = (page: Page) => page.locator("[data-timeline] > li");
@@ -224,7 +200,7 @@ describe("the policy playground in chromium", () => {
     await callSix(page);
     await setPolicy(page, limitPolicy + "bogus: 1\n");
     await expect.poll(() => page.locator("[data-findings] li").count()).toBe(1);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(page, base)).toEqual([]);
     await close(page);
   });
 });
@@ -289,7 +265,7 @@ describe("the server policy builder in chromium", () => {
   ] as const)("passes axe on %s in %s mode with no serious or critical issue", async (path, scheme) => {
     const page = await open(path, scheme);
     await expect.poll(() => validation(page).textContent()).toContain("0 errors");
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(page, base)).toEqual([]);
     await close(page);
   });
 });

@@ -1,16 +1,13 @@
-import { existsSync } from "node:fs";
-import { readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import type { Server } from "node:http";
-import { createRequire } from "node:module";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, recordProblems, seriousViolations } from "../support/browser.ts";
 import { serveDirectory } from "../../scripts/serve-site.ts";
 import { validatePolicy } from "../../src/policy/index.ts";
 import { buildFixtureSite, type BuiltFixture } from "./built-site.ts";
 import { hostileName } from "./fixture-catalog.ts";
 
-const chromiumPath = "/usr/bin/chromium";
-const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let site: BuiltFixture;
 let server: Server;
@@ -20,15 +17,9 @@ let context: BrowserContext;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`${chromiumPath} is missing: the browser tests need Debian's chromium (apt-get update && apt-get install -y chromium). No browser is downloaded.`);
-  }
   site = await buildFixtureSite({ search: true });
   ({ server, url: base } = await serveDirectory(site.outDir, 0));
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await launchChromium();
   context = await browser.newContext();
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
 }, 180_000);
@@ -42,24 +33,9 @@ afterAll(async () => {
 /** A page that records dialogs, page errors and CSP refusals as problems. */
 async function open(path: string): Promise<Page> {
   const page = await context.newPage();
-  page.on("dialog", (dialog) => {
-    problems.push(`dialog on ${path}: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  page.on("pageerror", (error) => problems.push(`error on ${path}: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console on ${path}: ${message.text()}`);
-  });
+  recordProblems(page, path, problems);
   await page.goto(base + path);
   return page;
-}
-
-/** axe is served from the site's own origin so the page's CSP (script-src 'self') stays on while it runs. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.route(`${base}/__axe.js`, (route) => route.fulfill({ body: axeSource, contentType: "text/javascript" }));
-  await page.addScriptTag({ url: `${base}/__axe.js` });
-  return page.evaluate(`axe.run(document, { resultTypes: ["violations"] }).then((r) =>
-    r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id + " (" + v.impact + "): " + v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")))`);
 }
 
 describe("the fixture site in chromium", () => {
@@ -164,7 +140,7 @@ describe("the fixture site in chromium", () => {
   ])("axe finds no serious or critical issue on %s", async (_, path, scheme = "light") => {
     const page = await open(path);
     await page.emulateMedia({ colorScheme: scheme as "light" | "dark" });
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(page, base)).toEqual([]);
     await page.close();
   });
 
