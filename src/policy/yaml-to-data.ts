@@ -19,6 +19,23 @@ export interface Converted {
   problem?: { offset: number; message: string };
 }
 
+/** Where one value (and its key) starts, with the slots of its children. */
+interface Slot {
+  key?: number;
+  value?: number;
+  children?: Map<string | number, Slot>;
+}
+
+function childSlot(slot: Slot, segment: string | number): Slot {
+  slot.children ??= new Map();
+  let child = slot.children.get(segment);
+  if (!child) {
+    child = {};
+    slot.children.set(segment, child);
+  }
+  return child;
+}
+
 /** Paths whose value the proxy's Go structs read as text: `version: 1` is the string "1". */
 function expectsString(path: PolicyPath): boolean {
   const n = path.length;
@@ -53,25 +70,19 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
  * alias expansion and self-referencing anchors are bounded.
  */
 export function yamlToData(doc: Document.Parsed, toPosition: (offset: number) => Position): Converted {
-  const positions = new Map<string, { key?: number; value?: number }>();
+  // Offsets are kept in a tree that mirrors the data, so recording one costs
+  // nothing per node (the playground re-reads the whole file on each keystroke).
+  const root: Slot = {};
   const ancestors = new Set<Node>();
   let nodes = 0;
   let problem: Converted["problem"];
-
-  const remember = (path: PolicyPath, part: "key" | "value", offset: number | undefined) => {
-    if (offset === undefined) return;
-    const id = JSON.stringify(path);
-    const entry = positions.get(id) ?? {};
-    if (entry[part] === undefined) entry[part] = offset;
-    positions.set(id, entry);
-  };
 
   const fail = (offset: number, message: string) => {
     problem ??= { offset, message };
     return undefined;
   };
 
-  const convert = (node: Node | null | undefined, path: PolicyPath, offset: number): unknown => {
+  const convert = (node: Node | null | undefined, path: PolicyPath, offset: number, slot: Slot): unknown => {
     if (problem) return undefined;
     if (path.length > MAX_DEPTH) {
       return fail(offset, `YAML nests more than ${MAX_DEPTH} levels deep; a policy needs fewer than 10 (the proxy refuses more than 10,000)`);
@@ -81,12 +92,12 @@ export function yamlToData(doc: Document.Parsed, toPosition: (offset: number) =>
     }
     if (node === null || node === undefined) return nullMeans(path);
     const start = node.range?.[0] ?? offset;
-    remember(path, "value", start);
+    slot.value ??= start;
     if (isAlias(node)) {
       const target = node.resolve(doc);
       if (!target) return fail(start, `alias *${node.source} refers to no anchor`);
       if (ancestors.has(target)) return fail(start, `alias *${node.source} refers to a value that contains it`);
-      return convert(target, path, start);
+      return convert(target, path, start, slot);
     }
     if (isScalar(node)) {
       const value = node.value;
@@ -97,7 +108,7 @@ export function yamlToData(doc: Document.Parsed, toPosition: (offset: number) =>
     ancestors.add(node);
     try {
       if (isSeq(node)) {
-        return node.items.map((item, index) => convert(item as Node | null, [...path, index], start));
+        return node.items.map((item, index) => convert(item as Node | null, [...path, index], start, childSlot(slot, index)));
       }
       if (isMap(node)) {
         const out: Record<string, unknown> = {};
@@ -107,8 +118,9 @@ export function yamlToData(doc: Document.Parsed, toPosition: (offset: number) =>
           const keyStart = keyNode?.range?.[0] ?? start;
           const key = keyText(keyNode);
           if (key === undefined) return fail(keyStart, "a key must be plain text, not a list or a map");
-          remember([...path, key], "key", keyStart);
-          const value = convert(pair.value as Node | null, [...path, key], keyStart);
+          const keySlot = childSlot(slot, key);
+          keySlot.key ??= keyStart;
+          const value = convert(pair.value as Node | null, [...path, key], keyStart, keySlot);
           if (value !== undefined) setOwn(out, key, value);
         }
         return out;
@@ -129,15 +141,17 @@ export function yamlToData(doc: Document.Parsed, toPosition: (offset: number) =>
     return value === null || value === undefined ? "" : String(value);
   };
 
-  const data = convert(doc.contents as Node | null, [], 0);
+  const data = convert(doc.contents as Node | null, [], 0, root);
   return {
     data: problem ? undefined : data,
     problem,
     positions: {
       at(path, part = "value") {
+        const chain: (Slot | undefined)[] = [root];
+        for (const segment of path) chain.push(chain[chain.length - 1]?.children?.get(segment));
         // Fall back to the nearest enclosing value that has a position.
         for (let n = path.length; n >= 0; n--) {
-          const entry = positions.get(JSON.stringify(path.slice(0, n)));
+          const entry = chain[n];
           const offset = n === path.length ? (entry?.[part] ?? entry?.value ?? entry?.key) : entry?.value;
           if (offset !== undefined) return toPosition(offset);
         }
