@@ -64,8 +64,9 @@ export function simulateCalls(policy: Policy, batches: readonly CallBatch[]): Ti
 }
 
 function readCounters(state: PolicyState, tool: string): CounterReading[] {
+  const own = `${tool}.`;
   return Object.keys(state.counters)
-    .filter((key) => key.startsWith(`${tool}.`) || key.startsWith("_global."))
+    .filter((key) => key.startsWith(own) || key.startsWith("_global."))
     .sort()
     .map((key) => ({ key, ...state.counters[key]! }));
 }

@@ -24,10 +24,23 @@ const windowMs: Record<Window, number> = { minute: 60_000, hour: 3_600_000, day:
 
 /** Start of the UTC calendar window holding `now`: 14:37 → 14:00 for `hour`, midnight UTC for `day`. */
 export function windowStart(now: Date, window: string): string {
-  const size = windowMs[window as Window];
-  if (size === undefined) return now.toISOString();
-  return new Date(Math.floor(now.getTime() / size) * size).toISOString();
+  const time = now.getTime();
+  // One call checks many counters at the same instant; format each window's start once.
+  if (time !== startsAt) {
+    startsAt = time;
+    starts.clear();
+  }
+  let start = starts.get(window);
+  if (start === undefined) {
+    const size = windowMs[window as Window];
+    start = size === undefined ? now.toISOString() : new Date(Math.floor(time / size) * size).toISOString();
+    starts.set(window, start);
+  }
+  return start;
 }
+
+let startsAt = Number.NaN;
+const starts = new Map<string, string>();
 
 /** The counter's value now: 0 when it was never used or its window has passed. */
 export function counterValue(state: PolicyState, key: string, now: Date): number {
