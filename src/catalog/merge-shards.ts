@@ -35,9 +35,11 @@ export async function mergeShards(options: { parts: string[]; catalogDir: string
   if (missing.length > 0) throw new Error(`missing shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${count}`).join(", ")}: every part is needed`);
 
   const { definitions, errors } = await loadDefinitions(options.definitionsDir);
+  const defined = new Set(definitions.map((d) => d.id));
   const owner = new Map<string, string>();
   for (const { dir, manifest } of manifests) {
     for (const id of manifest.ids) {
+      if (!defined.has(id)) throw new Error(`${dir} holds "${id}", which has no valid definition in ${options.definitionsDir}: parts must come from these definitions`);
       const first = owner.get(id);
       if (first) throw new Error(`server "${id}" appears in two parts (${first} and ${dir}): parts overlap`);
       if (!inShard(id, manifest.shard)) throw new Error(`server "${id}" in ${dir} does not belong to shard ${manifest.shard.index}/${count}`);

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { canonicalJson, compareCodePoints } from "./canonical-json.ts";
 import { writeFileAtomically } from "./catalog-files.ts";
 import { formatZodIssues } from "./friendly-errors.ts";
+import { serverIdSchema } from "./server-definition-schema.ts";
 
 export const SHARD_MANIFEST = "shard.json";
 
@@ -11,9 +12,9 @@ export const shardManifestSchema = z.object({
   /** Which part of how many. */
   shard: z.object({ index: z.number().int().positive(), count: z.number().int().positive() }),
   /** Ids of the servers this part crawled (its catalog files sit beside the manifest, except failed ones). */
-  ids: z.array(z.string()),
+  ids: z.array(serverIdSchema),
   /** Servers that failed; the merge keeps their previous files. */
-  failed: z.array(z.object({ id: z.string(), code: z.string(), message: z.string() })),
+  failed: z.array(z.object({ id: serverIdSchema, code: z.string(), message: z.string() })),
 });
 export type ShardManifest = z.infer<typeof shardManifestSchema>;
 

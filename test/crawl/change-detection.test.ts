@@ -142,4 +142,19 @@ describe("sharded crawls", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--shard must be I/N with 1 <= I <= N <= 256, got "4/3"');
   });
+
+  it("a part whose manifest names a server outside the definitions is refused, so no path is built from it", async () => {
+    const ws = variantWorkspace();
+    const part = path.join(ws.root, "part-1");
+    await crawl(["--servers", ws.servers, "--catalog", ws.catalog, "--shard", "1/1", "--out", part], variantA);
+    const manifestFile = path.join(part, "shard.json");
+    const manifest = JSON.parse(readFileSync(manifestFile, "utf8"));
+    writeFileSync(manifestFile, JSON.stringify({ ...manifest, ids: [...manifest.ids, "../../etc/passwd"] }));
+    const traversal = await npmScript("scripts/catalog-merge.ts", ["--servers", ws.servers, "--catalog", ws.catalog, part]);
+    expect(traversal.code).toBe(2);
+    expect(traversal.stderr).toContain("ids[1]: a slug of lower-case letters, digits and single hyphens");
+    writeFileSync(manifestFile, JSON.stringify({ ...manifest, ids: [...manifest.ids, "stranger"] }));
+    const stranger = await npmScript("scripts/catalog-merge.ts", ["--servers", ws.servers, "--catalog", ws.catalog, part]);
+    expect(stranger.stderr).toContain(`${part} holds "stranger", which has no valid definition`);
+  });
 });
