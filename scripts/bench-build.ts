@@ -15,11 +15,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readCatalog, writeCatalogServer } from "../src/catalog/catalog-files.ts";
 import type { CatalogServer, CatalogTool } from "../src/catalog/catalog-schema.ts";
-import { toolFingerprint } from "../src/catalog/fingerprint.ts";
+import { newCatalogTool } from "../src/catalog/build-catalog-server.ts";
 import type { ToolDefinition } from "../src/catalog/tool-definition-schema.ts";
-import { toolParameters } from "../src/catalog/tool-parameters.ts";
 import { assignSlugs } from "../src/catalog/tool-slugs.ts";
-import { classifyTool } from "../src/classify/index.ts";
 import { run } from "./build-site.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -59,14 +57,8 @@ async function syntheticCatalog(dir: string, count: number): Promise<number> {
     const tools = picked
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
       .map((definition, i): CatalogTool => ({
-        slug: slugs.get(definition.name)!,
-        name: definition.name,
-        definition,
-        parameters: toolParameters(definition),
-        fingerprint: toolFingerprint(definition),
-        firstSeen: "2026-01-01",
+        ...newCatalogTool(definition, slugs.get(definition.name)!, context, "2026-01-01"),
         lastChanged: `2026-0${1 + (i % 9)}-1${i % 10}`,
-        verdict: classifyTool(definition, context),
       }));
     const server: CatalogServer = { ...template, id, name: `${template.name} ${s}`, tools };
     delete server.removedTools;

@@ -57,16 +57,7 @@ export function buildCatalogServer(
   const tools = [...crawled.tools]
     .sort((a, b) => compareCodePoints(a.name, b.name))
     .map((toolDefinition): CatalogTool => {
-      const fresh: CatalogTool = {
-        slug: slugs.get(toolDefinition.name)!,
-        name: toolDefinition.name,
-        definition: toolDefinition,
-        parameters: toolParameters(toolDefinition),
-        fingerprint: toolFingerprint(toolDefinition),
-        firstSeen: today,
-        lastChanged: today,
-        verdict: classifyTool(toolDefinition, context),
-      };
+      const fresh = newCatalogTool(toolDefinition, slugs.get(toolDefinition.name)!, context, today);
       return carryHistory(fresh, previousTools.get(fresh.name), previousRemoved.get(fresh.name), versions, today);
     });
   const listed = new Set(tools.map((t) => t.name));
@@ -87,6 +78,20 @@ export function buildCatalogServer(
     lastChanged: previous?.crawl.lastChanged ?? today,
   };
   return withChangeDate({ ...serverMetadata(definition, launch), crawl, tools, ...(removedTools.length ? { removedTools } : {}) }, previous, today);
+}
+
+/** A tool's catalog entry as first seen on `date`: parameters, fingerprint and verdict derived from its definition. */
+export function newCatalogTool(definition: ToolDefinition, slug: string, context: ClassifyContext, date: string): CatalogTool {
+  return {
+    slug,
+    name: definition.name,
+    definition,
+    parameters: toolParameters(definition),
+    fingerprint: toolFingerprint(definition),
+    firstSeen: date,
+    lastChanged: date,
+    verdict: classifyTool(definition, context),
+  };
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   describeRecommendation,
   globalLimitRow,
   recommendRule,
+  setOwn,
   spendRule,
   type Policy,
   type RateLimit,
@@ -154,11 +155,9 @@ export function builderPolicy(rows: readonly BuilderRow[], settings: BuilderSett
   const comments: Record<string, string> = {};
   const hide: string[] = [];
   for (const row of rows) {
-    const own = (target: Record<string, unknown>, value: unknown) =>
-      Object.defineProperty(target, row.tool, { value, enumerable: true, writable: true, configurable: true });
     if (row.action === "hide") hide.push(row.tool);
-    else own(tools, { rules: rowRules(row) });
-    own(comments, rowComment(row));
+    else setOwn(tools, row.tool, { rules: rowRules(row) });
+    setOwn(comments, row.tool, rowComment(row));
   }
   if (settings.globalLimit) {
     tools[WILDCARD] = { rules: [{ ...capRule(settings.globalLimit), name: "all calls cap" }] };

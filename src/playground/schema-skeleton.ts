@@ -5,6 +5,8 @@
  * from a server and is untrusted: depth and width are bounded, and keys
  * such as `__proto__` stay plain keys.
  */
+import { setOwn } from "../policy/own-property.ts";
+
 const MAX_DEPTH = 4;
 const MAX_PROPERTIES = 60;
 
@@ -47,7 +49,7 @@ function placeholder(schema: unknown, depth: number): unknown {
       const out: Record<string, unknown> = {};
       if (depth >= MAX_DEPTH || !isRecord(schema.properties)) return out;
       for (const [key, property] of Object.entries(schema.properties).slice(0, MAX_PROPERTIES)) {
-        Object.defineProperty(out, key, { value: placeholder(property, depth + 1), enumerable: true, writable: true, configurable: true });
+        setOwn(out, key, placeholder(property, depth + 1));
       }
       return out;
     }

@@ -3,7 +3,7 @@
  * shared engine. The timeline is a pure function of the policy and the
  * batches, so a shared link and an edited policy both replay exactly.
  */
-import { emptyState, evaluateCall, expandRule, type Decision, type Policy, type PolicyState, type ToolPolicy } from "../policy/index.ts";
+import { emptyState, evaluateCall, expandRule, setOwn, type Decision, type Policy, type PolicyState, type ToolPolicy } from "../policy/index.ts";
 import { parseArguments } from "./call-arguments.ts";
 import type { CallBatch } from "./url-state.ts";
 
@@ -80,12 +80,7 @@ export function expandPolicy(policy: Policy): Policy {
   if (!policy.tools) return policy;
   const tools: Record<string, ToolPolicy> = {};
   for (const [key, tool] of Object.entries(policy.tools)) {
-    Object.defineProperty(tools, key, {
-      value: tool.rules ? { ...tool, rules: tool.rules.map((rule) => expandRule(rule, key)) } : tool,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    setOwn(tools, key, tool.rules ? { ...tool, rules: tool.rules.map((rule) => expandRule(rule, key)) } : tool);
   }
   return { ...policy, tools };
 }

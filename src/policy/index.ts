@@ -4,6 +4,7 @@ export type { Policy, Rule, Condition, StateBlock, ToolPolicy, Window, RuleActio
 export { formatPath } from "./findings.ts";
 export type { Finding, PolicyPath } from "./findings.ts";
 export { parsePolicy, shapePolicy } from "./parse-policy.ts";
+export { setOwn } from "./own-property.ts";
 export type { ParsedPolicy } from "./parse-policy.ts";
 export { validatePolicy } from "./validate-policy.ts";
 export type { ValidateOptions, Validation } from "./validate-policy.ts";

@@ -11,7 +11,8 @@ import {
   type Policy,
 } from "./policy-schema.ts";
 import { checkRawText } from "./yaml-limits.ts";
-import { setOwn, yamlToData, type Position, type Positions } from "./yaml-to-data.ts";
+import { setOwn } from "./own-property.ts";
+import { yamlToData, type Position, type Positions } from "./yaml-to-data.ts";
 
 export interface ParsedPolicy {
   /** The policy as written (rate limits not expanded); parts of the wrong shape are left out. */

@@ -1,7 +1,7 @@
 import type { Policy, Rule } from "./policy-schema.ts";
 import { approvalRule, canCount, capRule, denyRule, describeRecommendation, recommendRule, spendRule, type RecommendableTool, type RuleRecommendation } from "./recommend-rule.ts";
 import { renderPolicy } from "./render-policy.ts";
-import { setOwn } from "./yaml-to-data.ts";
+import { setOwn } from "./own-property.ts";
 
 export const snippetVariants = ["allow", "rate_limit", "require_approval", "deny", "hide"] as const;
 export type SnippetVariant = (typeof snippetVariants)[number];

@@ -3,7 +3,7 @@ import { WILDCARD } from "./policy-schema.ts";
 import { describeRecommendation, recommendedRules, recommendRule, capRule, type RecommendableTool, type RuleRecommendation } from "./recommend-rule.ts";
 import { globalLimitRow } from "./recommendation-table.ts";
 import type { RateLimit } from "./rate-limit.ts";
-import { setOwn } from "./yaml-to-data.ts";
+import { setOwn } from "./own-property.ts";
 import { codePointOrder } from "./validate-policy.ts";
 
 export interface RecommendOptions {

@@ -1,7 +1,7 @@
 import { Document, isMap, isPair, isScalar, isSeq, type YAMLMap } from "yaml";
 import { WILDCARD, type Condition, type Policy, type Rule, type StateBlock } from "./policy-schema.ts";
 import { codePointOrder } from "./validate-policy.ts";
-import { setOwn } from "./yaml-to-data.ts";
+import { setOwn } from "./own-property.ts";
 
 export interface RenderOptions {
   /** A short comment per tool key (and `"*"`), written above it; a `description` comment may head the file. */

@@ -1,5 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
 import type { PolicyPath } from "./findings.ts";
+import { setOwn } from "./own-property.ts";
 import { MAX_DEPTH, MAX_NODES } from "./yaml-limits.ts";
 
 export interface Position {
@@ -59,10 +60,6 @@ function nullMeans(path: PolicyPath): unknown {
   return undefined;
 }
 
-/** An own property even for keys like `__proto__`, so any tool name survives. */
-export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
 
 /**
  * Turns the first YAML document into plain data the way the proxy's Go

@@ -5,11 +5,10 @@
  */
 import type { CatalogServer, CatalogTool, LaunchRecord } from "../../src/catalog/catalog-schema.ts";
 import { writeCatalogServer } from "../../src/catalog/catalog-files.ts";
-import { toolFingerprint } from "../../src/catalog/fingerprint.ts";
+import { newCatalogTool } from "../../src/catalog/build-catalog-server.ts";
 import type { ToolDefinition } from "../../src/catalog/tool-definition-schema.ts";
-import { toolParameters } from "../../src/catalog/tool-parameters.ts";
 import { assignSlugs } from "../../src/catalog/tool-slugs.ts";
-import { classifyTool, type ClassifyContext } from "../../src/classify/index.ts";
+import type { ClassifyContext } from "../../src/classify/index.ts";
 
 export const hostileName = "<img src=x onerror=alert(1)>";
 const longDescription = `Reads a record.\n\n${"- an item that goes on and on with <b>markup</b> & text\n".repeat(360)}`.slice(0, 20_480);
@@ -91,16 +90,10 @@ export function fixtureServer(fixture: FixtureServer): CatalogServer {
   const context: ClassifyContext = { serverName: fixture.name, tags: fixture.tags, ...(fixture.overrides ? { overrides: fixture.overrides } : {}) };
   const tools = [...fixture.tools]
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((definition, i): CatalogTool => ({
-      slug: slugs.get(definition.name)!,
-      name: definition.name,
-      definition,
-      parameters: toolParameters(definition),
-      fingerprint: toolFingerprint(definition),
-      firstSeen: "2026-01-01",
-      lastChanged: dates[i % dates.length]!,
-      ...(fixture.unclassified?.includes(definition.name) ? {} : { verdict: classifyTool(definition, context) }),
-    }));
+    .map((definition, i): CatalogTool => {
+      const { verdict, ...entry } = newCatalogTool(definition, slugs.get(definition.name)!, context, "2026-01-01");
+      return { ...entry, lastChanged: dates[i % dates.length]!, ...(fixture.unclassified?.includes(definition.name) ? {} : { verdict }) };
+    });
   return {
     format: 1,
     id: fixture.id,
@@ -127,7 +120,7 @@ export function fixtureServer(fixture: FixtureServer): CatalogServer {
 /** A tool the server stopped listing: its page stays for a while. */
 function removedTool(): CatalogTool {
   const definition: ToolDefinition = { name: "old_export", description: "Export everything (removed).", inputSchema: schema({ format: string() }) };
-  return { slug: "old-export", name: definition.name, definition, parameters: toolParameters(definition), fingerprint: toolFingerprint(definition), firstSeen: "2025-12-01", lastChanged: "2025-12-01", removedSince: "2026-03-01", verdict: classifyTool(definition) };
+  return { ...newCatalogTool(definition, "old-export", {}, "2025-12-01"), removedSince: "2026-03-01" };
 }
 
 /** Writes the fixture catalog; returns the servers as written. */
