@@ -1,7 +1,7 @@
-import { Document, isMap, isPair, isScalar, isSeq, type YAMLMap } from "yaml";
 import { WILDCARD, type Condition, type Policy, type Rule, type StateBlock } from "./policy-schema.ts";
 import { codePointOrder } from "./validate-policy.ts";
 import { setOwn } from "./own-property.ts";
+import { writeBlock, writeEntry } from "./yaml-writer.ts";
 
 export interface RenderOptions {
   /** A short comment per tool key (and `"*"`), written above it; a `description` comment may head the file. */
@@ -21,28 +21,26 @@ const stateKeys = ["counter", "window", "increment", "increment_from"] as const;
  * whatever characters the tool names hold.
  */
 export function renderPolicy(policy: Policy, options: RenderOptions = {}): string {
-  const doc = new Document(ordered(policy), { version: "1.2" });
   const comments = options.comments ?? {};
-  if (options.header) doc.commentBefore = commentText(options.header);
-  if (isMap(doc.contents)) {
-    const find = (key: string) => (doc.contents as YAMLMap).items.find((pair) => isPair(pair) && isScalar(pair.key) && pair.key.value === key);
-    const hidePair = find("hide");
-    if (hidePair && isSeq(hidePair.value)) {
-      for (const item of hidePair.value.items) {
-        const comment = isScalar(item) && Object.hasOwn(comments, String(item.value)) ? comments[String(item.value)] : undefined;
-        if (comment && isScalar(item)) item.commentBefore = commentText(comment);
-      }
-    }
-    const toolsPair = find("tools");
-    if (toolsPair && isMap(toolsPair.value)) {
-      for (const pair of (toolsPair.value as YAMLMap).items) {
-        const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
-        const comment = name !== undefined && Object.hasOwn(comments, name) ? comments[name] : undefined;
-        if (comment && isScalar(pair.key)) pair.key.commentBefore = commentText(comment);
-      }
-    }
+  const commentFor = (key: string) => (Object.hasOwn(comments, key) ? commentText(comments[key]!) : undefined);
+  const lines: string[] = options.header ? [`#${commentText(options.header)}`, ""] : [];
+  const { hide, tools, ...rest } = ordered(policy);
+  writeBlock(lines, "", rest);
+  if (hide !== undefined) writeEntryWithComments(lines, "hide", hide as string[], commentFor);
+  if (tools !== undefined) writeEntryWithComments(lines, "tools", tools as Record<string, unknown>, commentFor);
+  if (lines.length === (options.header ? 2 : 0)) lines.push("{}");
+  return `${lines.join("\n")}\n`;
+}
+
+/** `hide` and `tools` carry a comment line above each tool name. */
+function writeEntryWithComments(lines: string[], key: string, value: string[] | Record<string, unknown>, commentFor: (key: string) => string | undefined): void {
+  const empty = Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
+  if (empty) {
+    writeEntry(lines, "", key, value);
+    return;
   }
-  return doc.toString({ lineWidth: 0, indent: 2, indentSeq: true, flowCollectionPadding: false });
+  lines.push(`${key}:`);
+  writeBlock(lines, "  ", value, commentFor);
 }
 
 function ordered(policy: Policy): Record<string, unknown> {

@@ -64,7 +64,7 @@ describe("rendering", () => {
           rules:
             - name: stop
               action: deny
-              on_deny: no
+              on_deny: "no"
         "*":
           rules: []
       "
