@@ -1,6 +1,6 @@
 /**
  * Untrusted text (tool descriptions, maintainer Markdown) as plain blocks of
- * text. Pages render every piece with Astro's escaping `{expr}`; nothing here
+ * text. Pages render every piece escaped (Astro's `{expr}` or `html`); nothing here
  * produces HTML.
  */
 

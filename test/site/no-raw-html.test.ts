@@ -21,6 +21,16 @@ describe("untrusted text on the site", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("is written raw only by the two audited components, Html (markup from html`...`) and JsonScript", async () => {
+    const writers: string[] = [];
+    for (const dir of ["src/pages", "src/components", "src/layouts", "src/site", "src/playground"]) {
+      for (const file of await sourceFiles(dir)) {
+        if (/markHTMLString|unescapeHTML|new SafeHtml\(/.test(await readFile(file, "utf8"))) writers.push(file);
+      }
+    }
+    expect(writers.sort()).toEqual(["src/components/Html.astro", "src/components/JsonScript.astro", "src/site/html.ts"]);
+  });
+
   it.each([
     ["</script><script>alert(1)</script>", '"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e"'],
     ["a & b \u2028", '"a \\u0026 b \\u2028"'],

@@ -1,0 +1,98 @@
+/**
+ * Markup shared by Astro components and the tool page: badges, tool lists,
+ * text blocks and policy blocks, each written once with `html` so a page
+ * that repeats them thousands of times pays for string joins only.
+ */
+import type { Verdict } from "../classify/verdict-schema.ts";
+import type { ToolEntry } from "./catalog-index.ts";
+import { html, type SafeHtml } from "./html.ts";
+import { inlineSegments, type Block } from "./text-blocks.ts";
+import { categoryPath, riskPath, serverPath } from "./urls.ts";
+
+export interface BadgeProps {
+  /** Category, risk or flag text: always shown, colour only adds to it. */
+  text: string;
+  kind: "category" | "risk" | "flag" | "none";
+  href?: string | undefined;
+  /** Read by pagefind as a filter of this name. */
+  filter?: string | undefined;
+}
+
+export function badgeHtml({ text, kind, href, filter }: BadgeProps): SafeHtml {
+  const className = `badge ${kind === "category" || kind === "risk" ? `badge-${text.toLowerCase()}` : `badge-${kind}`}`;
+  const label = kind === "risk" ? `${text} risk` : text;
+  const filterAttribute = filter === undefined ? "" : html` data-pagefind-filter="${filter}"`;
+  return href === undefined
+    ? html`<span class="${className}"${filterAttribute}>${label}</span>`
+    : html`<a class="${className}" href="${href}"${filterAttribute}>${label}</a>`;
+}
+
+export interface VerdictBadgesProps {
+  verdict?: Verdict | undefined;
+  /** Link each badge to its browse page. */
+  links?: boolean | undefined;
+  /** Follow the badges with "high confidence" and the like. */
+  confidence?: boolean | undefined;
+}
+
+export function verdictBadgesHtml({ verdict, links = false, confidence = false }: VerdictBadgesProps): SafeHtml {
+  if (!verdict) return html`<span class="badges">${badgeHtml({ kind: "none", text: "not classified" })}</span>`;
+  return html`<span class="badges">${badgeHtml({ kind: "category", text: verdict.category, href: links ? categoryPath(verdict.category) : undefined })} ${badgeHtml({
+    kind: "risk",
+    text: verdict.risk,
+    href: links ? riskPath(verdict.risk) : undefined,
+  })}${confidence && html` <span class="muted">${verdict.confidence} confidence</span>`}</span>`;
+}
+
+export interface ToolListOptions {
+  /** Show the server of each tool. */
+  showServer?: boolean | undefined;
+  /** Show the date the tool last changed. */
+  showChanged?: boolean | undefined;
+}
+
+/** One line per tool: category and risk pages list thousands of them. */
+export function toolListHtml(entries: readonly ToolEntry[], { showServer = true, showChanged = false }: ToolListOptions = {}): SafeHtml {
+  return html`<ul class="tool-list">${entries.map(({ server, tool, path }) => html`<li><a href="${path}"><code>${tool.name}</code></a>${
+    showServer && html`<span class="muted"> on <a href="${serverPath(server.id)}">${server.name}</a></span>`
+  } ${verdictBadgesHtml({ verdict: tool.verdict })}${showChanged && html`<span class="muted"> changed ${tool.lastChanged}</span>`}</li>`)}</ul>`;
+}
+
+/** Maintainer Markdown gets inline code and links (http and https only); tool descriptions stay plain text. */
+export function textBlocksHtml(blocks: readonly Block[], inline = false): SafeHtml {
+  const text = (content: string) =>
+    inline
+      ? inlineSegments(content).map((s) => (s.kind === "code" ? html`<code>${s.text}</code>` : s.kind === "link" ? html`<a href="${s.href}" rel="nofollow noopener">${s.text}</a>` : s.text))
+      : content;
+  return html`${blocks.map((block) => {
+    switch (block.kind) {
+      case "paragraph":
+        return html`<p>${text(block.text)}</p>`;
+      case "list":
+        return block.ordered
+          ? html`<ol>${block.items.map((item) => html`<li>${text(item)}</li>`)}</ol>`
+          : html`<ul>${block.items.map((item) => html`<li>${text(item)}</li>`)}</ul>`;
+      case "heading":
+        return block.level === 2 ? html`<h3>${block.text}</h3>` : html`<h4>${block.text}</h4>`;
+      case "code":
+        return html`<pre><code>${block.text}</code></pre>`;
+    }
+  })}`;
+}
+
+export interface PolicyBlockProps {
+  /** Element id, used by the copy button. */
+  id: string;
+  yaml: string;
+  /** Marks the block for tests and tools: every such block is a complete policy file. */
+  variant?: string | undefined;
+  download?: { href: string; filename: string } | undefined;
+}
+
+/** A policy file with a copy button; the page loads components/client/copy-button.ts. */
+export function policyBlockHtml({ id, yaml, variant, download }: PolicyBlockProps): SafeHtml {
+  return html`<pre id="${id}" data-policy-snippet="${variant ?? "policy"}" tabindex="0"><code>${yaml}</code></pre>
+<div class="copy-row"><copy-button for="${id}"><button type="button" class="copy">Copy policy</button> <span role="status" aria-live="polite" data-status></span></copy-button>${
+    download && html` <a class="button" href="${download.href}" download="${download.filename}">Download ${download.filename}</a>`
+  }</div>`;
+}

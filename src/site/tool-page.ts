@@ -1,0 +1,167 @@
+/**
+ * Everything a tool page shows, as data for the layout and one `html`
+ * article: a 10,000 tool catalog renders this 10,000 times, and Astro's
+ * per-expression rendering cost more than the rest of the build together.
+ */
+import { REMOVED_TOOL_RETENTION_DAYS } from "../catalog/catalog-schema.ts";
+import { describeParameterCounts, sizeLimits } from "../classify/index.ts";
+import { policySnippets, recommendRule, type PolicySnippet, type RuleRecommendation } from "../policy/index.ts";
+import { relatedTools, type CatalogIndex, type ToolEntry } from "./catalog-index.ts";
+import { html, type SafeHtml } from "./html.ts";
+import { faqPageJsonLd, type FaqItem } from "./json-ld.ts";
+import { badgeHtml, policyBlockHtml, textBlocksHtml, toolListHtml, verdictBadgesHtml } from "./markup.ts";
+import type { ClassifiedTool } from "./server-policy.ts";
+import { shorten, textBlocks } from "./text-blocks.ts";
+import { annotationRows, flagExplanation, toolTitle } from "./tool-facts.ts";
+import { buildToolFaq } from "./tool-faq.ts";
+import { categoryPath, playgroundPath, riskPath, serverPath } from "./urls.ts";
+
+export interface ToolPage {
+  title: string;
+  /** For the meta description. */
+  summary: string;
+  breadcrumbs: { label: string; href?: string }[];
+  /** FAQPage JSON-LD, when the tool is classified. */
+  faqJsonLd?: Record<string, unknown>;
+  article: SafeHtml;
+}
+
+export function toolPage(index: CatalogIndex, entry: ToolEntry, site: URL | undefined): ToolPage {
+  const { server, tool } = entry;
+  const verdict = tool.verdict;
+  const description = tool.definition.description ?? "";
+  const classified: ClassifiedTool | undefined = verdict ? { ...tool, verdict } : undefined;
+  const snippets = classified ? policySnippets(classified) : [];
+  const recommendation = classified ? recommendRule(classified) : undefined;
+  const faq = classified && recommendation ? buildToolFaq({ tool: classified, serverName: server.name, recommendation, snippets }) : [];
+  const summary = verdict
+    ? `${tool.name} (${server.name}): ${verdict.category}, ${verdict.risk} risk. ${describeParameterCounts(verdict.parameters)} ${shorten(description, 120)}`
+    : `${tool.name} (${server.name}): not classified yet.`;
+  const name = shorten(tool.name, 80);
+  return {
+    title: `${name} on ${server.name}`,
+    summary: shorten(summary, 300),
+    breadcrumbs: [{ label: "Servers", href: "/servers/" }, { label: server.name, href: serverPath(server.id) }, { label: name }],
+    ...(faq.length > 0 ? { faqJsonLd: faqPageJsonLd(faq, new URL(entry.path, site).href) } : {}),
+    article: html`<article data-pagefind-body>${[
+      heading(entry),
+      descriptionSection(description),
+      classificationSection(entry),
+      parametersSection(entry),
+      annotationsSection(entry),
+      changesSection(entry),
+      snippetsSection(snippets, recommendation),
+      faqSection(faq),
+      relatedSection(index, entry),
+    ]}</article>`,
+  };
+}
+
+function heading({ server, tool }: ToolEntry): SafeHtml {
+  const verdict = tool.verdict;
+  const meta = ["kind:tool", ...(verdict ? [`category:${verdict.category}`, `risk:${verdict.risk}`] : [])].join(", ");
+  const title = toolTitle(tool);
+  return html`<span hidden data-pagefind-meta="${meta}"></span>${
+    verdict && html`<span hidden data-pagefind-filter="category:${verdict.category}"></span><span hidden data-pagefind-filter="risk:${verdict.risk}"></span>`
+  }
+<h1><code>${tool.name}</code></h1>${title && html`<p class="lede">${title}</p>`}
+<p>Tool of <a href="${serverPath(server.id)}" data-pagefind-meta="server" data-pagefind-filter="server">${server.name}</a>. First seen ${tool.firstSeen}, definition last changed ${tool.lastChanged}.</p>
+${verdictBadgesHtml({ verdict, links: true, confidence: true })}${
+    tool.removedSince &&
+    html`<p class="override" data-removed>The server stopped listing this tool on ${tool.removedSince}. Its page is kept for ${REMOVED_TOOL_RETENTION_DAYS} days in case it comes back; a policy for the server no longer needs it.</p>`
+  }`;
+}
+
+function descriptionSection(description: string): SafeHtml {
+  if (!description) return html`<h2>Description</h2><p class="muted">The server sent no description.</p>`;
+  const shown = description.length > sizeLimits.descriptionCharacters ? description.slice(0, sizeLimits.descriptionCharacters) : description;
+  return html`<h2>Description</h2>${textBlocksHtml(textBlocks(shown))}${
+    shown.length < description.length &&
+    html`<p class="muted">Shown in part: the first ${shown.length} of ${description.length} characters. The full text is in <a href="/catalog.json">catalog.json</a>.</p>`
+  }`;
+}
+
+function classificationSection({ tool }: ToolEntry): SafeHtml {
+  const verdict = tool.verdict;
+  if (!verdict) return html`<h2>Why this classification</h2><p>This tool is <strong>not classified</strong> yet, so it has no category, risk or policy snippets.</p>`;
+  const override = verdict.override;
+  return html`<h2>Why this classification</h2><p>${verdict.rationale}</p>${
+    override &&
+    html`<div class="override"><p><strong>Maintainer override.</strong> The classifier said ${override.classifier.category}, ${override.classifier.risk} risk; published as ${verdict.category}, ${verdict.risk} risk.</p><p>${override.note}</p></div>`
+  }
+<h3>Evidence weighed</h3><ul class="signals">${verdict.signals.map((s) => html`<li><strong>${s.source}</strong>: <code>${s.evidence}</code> — ${s.effect}</li>`)}</ul>
+<h3>Flags</h3>${
+    verdict.flags.length
+      ? html`<dl class="facts">${verdict.flags.map((f) => html`<dt>${badgeHtml({ kind: "flag", text: f })}</dt><dd>${flagExplanation(f)}</dd>`)}</dl>`
+      : html`<p>No flags raised.</p>`
+  }`;
+}
+
+function parametersSection({ tool }: ToolEntry): SafeHtml {
+  const counts = tool.verdict?.parameters ?? { total: tool.parameters.length, required: tool.parameters.filter((p) => p.required).length };
+  return html`<h2>Parameters</h2><p data-parameter-counts>${describeParameterCounts(counts)}</p>${
+    tool.parameters.length > 0 &&
+    html`<div class="table-wrap"><table><caption class="visually-hidden">Parameters</caption><thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Required</th><th scope="col">Description</th></tr></thead><tbody>${tool.parameters.map(
+      (p) =>
+        html`<tr><td><code>${p.name}</code></td><td><code>${p.type}</code></td><td>${p.required ? "required" : "optional"}</td><td>${
+          p.description ? shorten(p.description, 600) : html`<span class="muted">none</span>`
+        }</td></tr>`,
+    )}</tbody></table></div>`
+  }`;
+}
+
+function annotationsSection({ tool }: ToolEntry): SafeHtml {
+  return html`<h2>Annotations</h2><p>Hints from the server, untrusted. An absent hint takes the MCP specification's default, which is cautious, not false.</p>
+<div class="table-wrap"><table><caption class="visually-hidden">Annotations as sent and effective</caption><thead><tr><th scope="col">Hint</th><th scope="col">As sent</th><th scope="col">Effective</th><th scope="col">Meaning</th></tr></thead><tbody>${annotationRows(
+    tool.definition.annotations,
+  ).map(
+    (row) =>
+      html`<tr><td><code>${row.hint}</code></td><td>${row.sent}</td><td>${String(row.effective)}${row.sent === "absent" && html`<span class="muted"> (spec default)</span>`}</td><td>${row.meaning}</td></tr>`,
+  )}</tbody></table></div>`;
+}
+
+function changesSection({ tool }: ToolEntry): SafeHtml | undefined {
+  if (!tool.changes || tool.changes.length === 0) return undefined;
+  return html`<section data-pagefind-ignore><h2>Definition changes</h2><ol class="changes">${tool.changes.map(
+    (change) =>
+      html`<li><strong>${change.date}</strong>: ${change.kind === "reappeared" ? "listed again" : "definition changed"}${
+        change.serverVersion.before !== change.serverVersion.after && ` (server ${change.serverVersion.before ?? "?"} → ${change.serverVersion.after ?? "?"})`
+      }${
+        change.withoutVersionBump &&
+        html` <span class="badge badge-critical">no version bump</span> <span>the definition changed while the server kept its version: check it before trusting the tool again.</span>`
+      }${
+        change.fields.length > 0 &&
+        html`<ul>${change.fields.map(
+          (f) => html`<li><code>${f.field}</code> ${f.change}${f.before !== undefined && html`: <code>${f.before}</code>`}${f.after !== undefined && html` → <code>${f.after}</code>`}</li>`,
+        )}</ul>`
+      }</li>`,
+  )}</ol></section>`;
+}
+
+function snippetsSection(snippets: readonly PolicySnippet[], recommendation: RuleRecommendation | undefined): SafeHtml | undefined {
+  const recommended = snippets.find((s) => s.recommended);
+  if (snippets.length === 0 || !recommendation || !recommended) return undefined;
+  return html`<section data-pagefind-ignore><h2>Policy snippets</h2>
+<p>Each snippet is a complete policy file for the Intercept proxy. The recommended one is <strong>${recommended.title}</strong>; every number comes from the <a href="/methodology/#recommendations">recommendation table</a>.</p>
+<p><a href="${playgroundPath(recommended.yaml)}">Open the recommended policy in the playground</a></p>
+${snippets.map(
+  (snippet) =>
+    html`<div class="${snippet.recommended ? "snippet recommended" : "snippet"}"><h3>${snippet.title}${snippet.recommended && " (recommended)"}</h3><p>When to use: ${snippet.whenToUse}</p>
+${policyBlockHtml({ id: `snippet-${snippet.variant}`, yaml: snippet.yaml, variant: snippet.variant })}</div>`,
+)}</section>`;
+}
+
+function faqSection(faq: readonly FaqItem[]): SafeHtml | undefined {
+  if (faq.length === 0) return undefined;
+  return html`<section class="faq" data-pagefind-ignore><h2>Questions</h2><dl>${faq.map((item) => html`<dt>${item.question}</dt><dd>${item.answer}</dd>`)}</dl></section>`;
+}
+
+function relatedSection(index: CatalogIndex, entry: ToolEntry): SafeHtml | undefined {
+  const verdict = entry.tool.verdict;
+  const related = relatedTools(index, entry);
+  if (!verdict || (related.sameServer.length === 0 && related.elsewhere.length === 0)) return undefined;
+  return html`<section data-pagefind-ignore><h2>Related tools</h2>${
+    related.sameServer.length > 0 && html`<h3>${verdict.category} tools of ${entry.server.name}</h3>${toolListHtml(related.sameServer, { showServer: false })}`
+  }${related.elsewhere.length > 0 && html`<h3>${verdict.category} tools on other servers</h3>${toolListHtml(related.elsewhere)}`}
+<p>Browse all <a href="${categoryPath(verdict.category)}">${verdict.category}</a> tools or all <a href="${riskPath(verdict.risk)}">${verdict.risk} risk</a> tools.</p></section>`;
+}
