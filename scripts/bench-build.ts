@@ -8,6 +8,7 @@
  *
  *   npm run bench:build -- --tools 10000 [--runs 2] [--keep]
  */
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -18,11 +19,14 @@ import type { CatalogServer, CatalogTool } from "../src/catalog/catalog-schema.t
 import { newCatalogTool } from "../src/catalog/build-catalog-server.ts";
 import type { ToolDefinition } from "../src/catalog/tool-definition-schema.ts";
 import { assignSlugs } from "../src/catalog/tool-slugs.ts";
+import { readBuildLog } from "./astro-build-log.ts";
 import { run } from "./build-site.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const timeBinary = "/usr/bin/time";
 const toolsPerServer = 40;
+const toolRouteReal = "src/pages/servers/[id]/tools/[slug].astro";
+const toolRouteMinimal = "src/pages/[server]/[tool].astro";
 
 function argument(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -90,6 +94,8 @@ const { name, description } = Astro.props;
 interface Measured {
   seconds: number;
   peakMegabytes?: number;
+  /** What the command printed: Astro's log, for the stage table. */
+  output: string;
 }
 
 /** Runs a command under /usr/bin/time -v when present, for the peak resident set size. */
@@ -99,7 +105,43 @@ async function measure(command: string, args: string[], env: NodeJS.ProcessEnv, 
   const { output } = await run(timed ? timeBinary : command, timed ? ["-v", command, ...args] : args, { ...env, PWD: cwd }, false, cwd);
   const seconds = (performance.now() - started) / 1000;
   const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(output);
-  return { seconds, ...(peak ? { peakMegabytes: Number(peak[1]) / 1024 } : {}) };
+  return { seconds, output, ...(peak ? { peakMegabytes: Number(peak[1]) / 1024 } : {}) };
+}
+
+/**
+ * Builds into an empty folder with nothing left to write back, so no run
+ * pays for deleting or flushing the one before it (the second of two runs
+ * was up to 70% slower on these machines when it did).
+ */
+async function astroBuild(siteDir: string, outDir: string, cacheDir: string, env: NodeJS.ProcessEnv): Promise<Measured> {
+  await rm(outDir, { recursive: true, force: true });
+  spawnSync("sync");
+  const astro = path.join(root, "node_modules/astro/astro.js");
+  return measure(process.execPath, [astro, "build"], { ...env, SITE_OUT_DIR: outDir, SITE_CACHE_DIR: cacheDir }, siteDir);
+}
+
+const seconds = (milliseconds: number) => `${(milliseconds / 1000).toFixed(1)} s`;
+
+/** Where each build spent its time, from Astro's own log: bundling, tool pages, everything else. */
+function printStages(real: Measured, minimal: Measured): void {
+  const stages = (m: Measured) => {
+    const log = readBuildLog(m.output);
+    const toolRoute = log.routes.find((r) => r.route === toolRouteReal || r.route === toolRouteMinimal);
+    const others = log.routes.filter((r) => r !== toolRoute);
+    return {
+      bundling: log.bundlingMilliseconds.reduce((a, b) => a + b, 0),
+      tools: toolRoute ?? { files: 0, milliseconds: 0 },
+      others: { files: others.reduce((a, r) => a + r.files, 0), milliseconds: others.reduce((a, r) => a + r.milliseconds, 0) },
+    };
+  };
+  const r = stages(real);
+  const m = stages(minimal);
+  const perPage = (t: { files: number; milliseconds: number }) => (t.files ? ` (${(t.milliseconds / t.files).toFixed(2)} ms each)` : "");
+  console.log("| stage, from Astro's log | real site | minimal site |");
+  console.log("|---|---|---|");
+  console.log(`| Vite bundling | ${seconds(r.bundling)} | ${seconds(m.bundling)} |`);
+  console.log(`| tool pages | ${r.tools.files} in ${seconds(r.tools.milliseconds)}${perPage(r.tools)} | ${m.tools.files} in ${seconds(m.tools.milliseconds)}${perPage(m.tools)} |`);
+  console.log(`| other pages and files | ${r.others.files} in ${seconds(r.others.milliseconds)} | ${m.others.files} in ${seconds(m.others.milliseconds)} |`);
 }
 
 async function typicalToolPage(outDir: string, catalogDir: string): Promise<{ html: number; js: number; pagefindJs: number }> {
@@ -133,7 +175,6 @@ async function main(): Promise<void> {
     console.log(`synthetic catalog: ${made} tools in ${Math.ceil(made / toolsPerServer)} servers (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 
     const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", CATALOG_DIR: catalogDir };
-    const astro = path.join(root, "node_modules/astro/astro.js");
     const realOut = path.join(work, "real-dist");
     const minimalDir = path.join(work, "minimal");
     await minimalSite(minimalDir);
@@ -142,9 +183,9 @@ async function main(): Promise<void> {
     let real: Measured | undefined;
     let minimal: Measured | undefined;
     for (let i = 0; i < runs; i++) {
-      const r = await measure(process.execPath, [astro, "build"], { ...env, SITE_OUT_DIR: realOut, SITE_CACHE_DIR: path.join(work, "real-cache") }, root);
+      const r = await astroBuild(root, realOut, path.join(work, "real-cache"), env);
       console.log(`real site built:    ${format(r)}`);
-      const m = await measure(process.execPath, [astro, "build"], { ...env, SITE_OUT_DIR: path.join(minimalDir, "dist"), SITE_CACHE_DIR: path.join(work, "minimal-cache") }, minimalDir);
+      const m = await astroBuild(minimalDir, path.join(minimalDir, "dist"), path.join(work, "minimal-cache"), env);
       console.log(`minimal site built: ${format(m)}`);
       if (!real || r.seconds < real.seconds) real = r;
       if (!minimal || m.seconds < minimal.seconds) minimal = m;
@@ -165,6 +206,9 @@ async function main(): Promise<void> {
     row("pagefind (real site)", pagefind, realPages);
     console.log("");
     console.log(`real / minimal build time: ${(real.seconds / minimal.seconds).toFixed(2)}x`);
+    console.log("");
+    printStages(real, minimal);
+    console.log("");
     console.log(`typical tool page: ${(page.html / 1024).toFixed(1)} KB HTML, ${(page.js / 1024).toFixed(1)} KB JS loaded up front; pagefind.js ${(page.pagefindJs / 1024).toFixed(1)} KB (+ wasm and index chunks) only when search is used`);
   } finally {
     if (process.argv.includes("--keep")) console.log(`kept ${work}`);
