@@ -20,6 +20,7 @@ import { newCatalogTool } from "../src/catalog/build-catalog-server.ts";
 import type { ToolDefinition } from "../src/catalog/tool-definition-schema.ts";
 import { assignSlugs } from "../src/catalog/tool-slugs.ts";
 import { readBuildLog } from "./astro-build-log.ts";
+import siteConfig from "../astro.config.mjs";
 import { run } from "./build-site.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -77,7 +78,12 @@ async function minimalSite(dir: string): Promise<void> {
   await mkdir(path.join(dir, "src/pages/[server]"), { recursive: true });
   await symlink(path.join(root, "node_modules"), path.join(dir, "node_modules"));
   await writeFile(path.join(dir, "package.json"), '{ "type": "module" }\n');
-  await writeFile(path.join(dir, "astro.config.mjs"), `export default { output: "static", outDir: process.env.SITE_OUT_DIR, cacheDir: process.env.SITE_CACHE_DIR };\n`);
+  // The same build settings as the real site, so the two differ only in their pages.
+  const concurrency = siteConfig.build?.concurrency ?? 1;
+  await writeFile(
+    path.join(dir, "astro.config.mjs"),
+    `export default { output: "static", outDir: process.env.SITE_OUT_DIR, cacheDir: process.env.SITE_CACHE_DIR, build: { concurrency: ${concurrency} } };\n`,
+  );
   const catalogFiles = JSON.stringify(path.join(root, "src/catalog/catalog-files.ts"));
   await writeFile(path.join(dir, "src/pages/[server]/[tool].astro"), `---
 import { readCatalog } from ${catalogFiles};
@@ -120,28 +126,26 @@ async function astroBuild(siteDir: string, outDir: string, cacheDir: string, env
   return measure(process.execPath, [astro, "build"], { ...env, SITE_OUT_DIR: outDir, SITE_CACHE_DIR: cacheDir }, siteDir);
 }
 
-const seconds = (milliseconds: number) => `${(milliseconds / 1000).toFixed(1)} s`;
-
 /** Where each build spent its time, from Astro's own log: bundling, tool pages, everything else. */
 function printStages(real: Measured, minimal: Measured): void {
   const stages = (m: Measured) => {
     const log = readBuildLog(m.output);
-    const toolRoute = log.routes.find((r) => r.route === toolRouteReal || r.route === toolRouteMinimal);
+    const toolRoute = log.routes.find((r) => r.route === toolRouteReal || r.route === toolRouteMinimal) ?? { files: 0, seconds: 0 };
     const others = log.routes.filter((r) => r !== toolRoute);
     return {
-      bundling: log.bundlingMilliseconds.reduce((a, b) => a + b, 0),
-      tools: toolRoute ?? { files: 0, milliseconds: 0 },
-      others: { files: others.reduce((a, r) => a + r.files, 0), milliseconds: others.reduce((a, r) => a + r.milliseconds, 0) },
+      bundling: log.bundlingMilliseconds.reduce((a, b) => a + b, 0) / 1000,
+      tools: toolRoute,
+      others: { files: others.reduce((a, r) => a + r.files, 0), seconds: others.reduce((a, r) => a + r.seconds, 0) },
     };
   };
   const r = stages(real);
   const m = stages(minimal);
-  const perPage = (t: { files: number; milliseconds: number }) => (t.files ? ` (${(t.milliseconds / t.files).toFixed(2)} ms each)` : "");
-  console.log("| stage, from Astro's log | real site | minimal site |");
+  const stage = (t: { files: number; seconds: number }) => `${t.files} in ${t.seconds} s${t.files ? ` (${((t.seconds * 1000) / t.files).toFixed(2)} ms each)` : ""}`;
+  console.log("| stage, from Astro's log (to the second) | real site | minimal site |");
   console.log("|---|---|---|");
-  console.log(`| Vite bundling | ${seconds(r.bundling)} | ${seconds(m.bundling)} |`);
-  console.log(`| tool pages | ${r.tools.files} in ${seconds(r.tools.milliseconds)}${perPage(r.tools)} | ${m.tools.files} in ${seconds(m.tools.milliseconds)}${perPage(m.tools)} |`);
-  console.log(`| other pages and files | ${r.others.files} in ${seconds(r.others.milliseconds)} | ${m.others.files} in ${seconds(m.others.milliseconds)} |`);
+  console.log(`| Vite bundling | ${r.bundling.toFixed(1)} s | ${m.bundling.toFixed(1)} s |`);
+  console.log(`| tool pages | ${stage(r.tools)} | ${stage(m.tools)} |`);
+  console.log(`| other pages and files | ${stage(r.others)} | ${stage(m.others)} |`);
 }
 
 async function typicalToolPage(outDir: string, catalogDir: string): Promise<{ html: number; js: number; pagefindJs: number }> {
