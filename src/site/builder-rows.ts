@@ -10,7 +10,7 @@ import { shorten } from "./text-blocks.ts";
 import { categoryPath, riskPath } from "./urls.ts";
 
 /** `<option>`s with the current value selected. */
-function options(values: readonly string[], current: string, label: (value: string) => string = (value) => value): SafeHtml {
+function options<T extends string>(values: readonly T[], current: T, label: (value: T) => string = (value) => value): SafeHtml {
   return html`${values.map((value) => (value === current ? html`<option value="${value}" selected>${label(value)}</option>` : html`<option value="${value}">${label(value)}</option>`))}`;
 }
 
@@ -32,7 +32,7 @@ function builderRowHtml(row: BuilderRow, i: number): SafeHtml {
     html`<span class="pb-note">plus a ${spendCap.window === "day" ? "daily" : spendCap.window} cap of ${spendCap.amount.toLocaleString("en-US")} on <code>${spendCap.parameter}</code> when limited or approved</span>`
   }${!row.countable && html`<span class="pb-note">no rate limit: the proxy cannot count a tool whose name holds a dot</span>`}</th>
 <td>${verdict}</td>
-<td><label for="pb-action-${i}" class="visually-hidden">Action for ${label}</label><select id="pb-action-${i}" data-action>${options(actionsFor(row), row.action, (a) => actionLabels[a as BuilderRow["action"]])}</select></td>
+<td><label for="pb-action-${i}" class="visually-hidden">Action for ${label}</label><select id="pb-action-${i}" data-action>${options(actionsFor(row), row.action, (a) => actionLabels[a])}</select></td>
 <td class="pb-limit">${limit}</td>
 <td><label for="pb-timeout-${i}" class="visually-hidden">Approval timeout for ${label}</label><select id="pb-timeout-${i}" data-timeout${disabledIf(row.action !== "require_approval")}>${options(approvalTimeouts, row.approvalTimeout)}</select></td></tr>`;
 }
