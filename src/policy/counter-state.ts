@@ -24,23 +24,18 @@ const windowMs: Record<Window, number> = { minute: 60_000, hour: 3_600_000, day:
 
 /** Start of the UTC calendar window holding `now`: 14:37 → 14:00 for `hour`, midnight UTC for `day`. */
 export function windowStart(now: Date, window: string): string {
-  const time = now.getTime();
-  // One call checks many counters at the same instant; format each window's start once.
-  if (time !== startsAt) {
-    startsAt = time;
-    starts.clear();
-  }
-  let start = starts.get(window);
-  if (start === undefined) {
-    const size = windowMs[window as Window];
-    start = size === undefined ? now.toISOString() : new Date(Math.floor(time / size) * size).toISOString();
-    starts.set(window, start);
-  }
-  return start;
+  const size = Object.hasOwn(windowMs, window) ? windowMs[window as Window] : undefined;
+  if (size === undefined) return now.toISOString();
+  const start = Math.floor(now.getTime() / size) * size;
+  // Calls check counters in the same window again and again; format each window's start once.
+  const last = formatted.get(size);
+  if (last?.start === start) return last.text;
+  const text = new Date(start).toISOString();
+  formatted.set(size, { start, text });
+  return text;
 }
 
-let startsAt = Number.NaN;
-const starts = new Map<string, string>();
+const formatted = new Map<number, { start: number; text: string }>();
 
 /** The counter's value now: 0 when it was never used or its window has passed. */
 export function counterValue(state: PolicyState, key: string, now: Date): number {

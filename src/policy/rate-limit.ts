@@ -63,5 +63,7 @@ export function expandRule(rule: Rule, toolKey: string): Rule {
   }
   const action = rule.action || "evaluate";
   const state = rule.state && !rule.state.increment ? { ...rule.state, increment: 1 } : rule.state;
+  // Already in the loader's form (the engine expands on every call): no copy.
+  if (action === rule.action && state === rule.state) return rule;
   return { ...rule, action, ...(state ? { state } : {}) };
 }
