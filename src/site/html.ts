@@ -1,7 +1,7 @@
 /**
  * Markup for the hot parts of the site (tool pages, long tool lists), built
- * as strings because Astro's per-expression rendering was most of a 10,000
- * tool build. Safe by construction: `html` escapes every interpolated value
+ * as strings: in a CPU profile of a 10,000-tool build, Astro's render runtime
+ * took 6.7 s as templates and 3.15 s with these (bench:build). Safe by construction: `html` escapes every interpolated value
  * unless it is itself `SafeHtml` made by `html`, so catalog text can only
  * ever land as text. Attribute values must sit inside double quotes.
  */

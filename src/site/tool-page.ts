@@ -1,7 +1,7 @@
 /**
  * Everything a tool page shows, as data for the layout and one `html`
- * article: a 10,000 tool catalog renders this 10,000 times, and Astro's
- * per-expression rendering cost more than the rest of the build together.
+ * article: a 10,000 tool catalog renders this 10,000 times, and as an Astro
+ * template it was the largest share of the build's render time (see html.ts).
  */
 import { REMOVED_TOOL_RETENTION_DAYS } from "../catalog/catalog-schema.ts";
 import { describeParameterCounts, sizeLimits } from "../classify/index.ts";
