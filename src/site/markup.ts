@@ -3,11 +3,13 @@
  * text blocks and policy blocks, each written once with `html` so a page
  * that repeats them thousands of times pays for string joins only.
  */
+import type { CatalogTool } from "../catalog/catalog-schema.ts";
+import { describeParameterCounts } from "../classify/index.ts";
 import type { Verdict } from "../classify/verdict-schema.ts";
 import type { ToolEntry } from "./catalog-index.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { inlineSegments, type Block } from "./text-blocks.ts";
-import { categoryPath, riskPath, serverPath } from "./urls.ts";
+import { categoryPath, riskPath, serverPath, toolPath } from "./urls.ts";
 
 export interface BadgeProps {
   /** Category, risk or flag text: always shown, colour only adds to it. */
@@ -56,6 +58,22 @@ export function toolListHtml(entries: readonly ToolEntry[], { showServer = true,
   return html`<ul class="tool-list">${entries.map(({ server, tool, path }) => html`<li><a href="${path}"><code>${tool.name}</code></a>${
     showServer && html`<span class="muted"> on <a href="${serverPath(server.id)}">${server.name}</a></span>`
   } ${verdictBadgesHtml({ verdict: tool.verdict })}${showChanged && html`<span class="muted"> changed ${tool.lastChanged}</span>`}</li>`)}</ul>`;
+}
+
+/** A server's tools, one row each: the server page's table (40 rows a page in bench:build's catalog). */
+export function toolTableHtml(serverId: string, tools: readonly CatalogTool[], caption: string): SafeHtml {
+  return html`<div class="table-wrap"><table><caption class="visually-hidden">${caption}</caption>
+<thead><tr><th scope="col">Tool</th><th scope="col">Category</th><th scope="col">Risk</th><th scope="col">Confidence</th><th scope="col">Parameters</th><th scope="col">Flags</th></tr></thead>
+<tbody>${tools.map(
+    (tool) =>
+      html`<tr><td><a href="${toolPath(serverId, tool.slug)}"><code>${tool.name}</code></a></td>${
+        tool.verdict
+          ? html`<td>${badgeHtml({ kind: "category", text: tool.verdict.category })}</td><td>${badgeHtml({ kind: "risk", text: tool.verdict.risk })}</td><td>${tool.verdict.confidence}</td><td>${describeParameterCounts(
+              tool.verdict.parameters,
+            )}</td><td>${tool.verdict.flags.length ? tool.verdict.flags.join(", ") : "none"}</td>`
+          : html`<td colspan="5">not classified</td>`
+      }</tr>`,
+  )}</tbody></table></div>`;
 }
 
 /** Maintainer Markdown gets inline code and links (http and https only); tool descriptions stay plain text. */

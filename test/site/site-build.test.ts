@@ -6,7 +6,7 @@ import { describeParameterCounts } from "../../src/classify/index.ts";
 import { categories, risks } from "../../src/classify/verdict-schema.ts";
 import { validatePolicy } from "../../src/policy/index.ts";
 import { fixedPaths } from "../../src/site/machine-files.ts";
-import { buildFixtureSite, elementTexts, filesUnder, readText, type BuiltFixture } from "./built-site.ts";
+import { buildFixtureSite, decodeHtml, elementTexts, filesUnder, readText, type BuiltFixture } from "./built-site.ts";
 import { hostileName } from "./fixture-catalog.ts";
 
 let site: BuiltFixture;
@@ -166,6 +166,27 @@ describe("the built fixture site", () => {
     expect(html).toContain("<code>ACME_TOKEN</code>");
     expect(page("/servers/pay-co/")).toContain("<code>Authorization</code>");
     expect(page("/servers/down-server/")).toContain("SPAWN_FAILED");
+  });
+
+  it("lists every tool of a server in its table, linked, with badges, confidence and the parameter line", () => {
+    for (const server of site.servers.filter((s) => s.tools.length > 0)) {
+      const html = page(`/servers/${server.id}/`);
+      const table = /<caption[^>]*>Tools of [^<]*<\/caption>([\s\S]*?)<\/table>/.exec(html)?.[1] ?? "";
+      const rows = [...table.matchAll(/<tr><td>([\s\S]*?)<\/tr>/g)].map((m) => m[1]!);
+      expect(rows, server.id).toHaveLength(server.tools.length);
+      server.tools.forEach((tool, i) => {
+        expect(rows[i], tool.name).toContain(`href="/servers/${server.id}/tools/${tool.slug}/"`);
+        if (!tool.verdict) return expect(rows[i]).toContain("not classified");
+        const cells = [...rows[i]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => decodeHtml(m[1]!.replace(/<[^>]+>/g, "")));
+        expect(cells, tool.name).toEqual([
+          tool.verdict.category,
+          `${tool.verdict.risk} risk`,
+          tool.verdict.confidence,
+          describeParameterCounts(tool.verdict.parameters),
+          tool.verdict.flags.length ? tool.verdict.flags.join(", ") : "none",
+        ]);
+      });
+    }
   });
 
   it("shows a maintainer override with the classifier's own verdict", () => {
