@@ -32,10 +32,10 @@ const titles: Record<SnippetVariant, string> = {
  * The five ways to handle one tool, each a whole policy file, with the
  * numbers of `recommendRule` (the one table) so the tool page, the server
  * page and the playground never disagree. `rate_limit` is left out for a
- * tool whose name holds a dot: the proxy cannot count its calls.
+ * tool whose name holds a dot: the proxy cannot count its calls. A page
+ * that also shows the recommendation passes the one it computed.
  */
-export function policySnippets(tool: RecommendableTool): PolicySnippet[] {
-  const recommendation = recommendRule(tool);
+export function policySnippets(tool: RecommendableTool, recommendation: RuleRecommendation = recommendRule(tool)): PolicySnippet[] {
   const recommended = recommendedVariant(recommendation);
   const comment = describeRecommendation(recommendation);
   const name = tool.name;

@@ -31,8 +31,8 @@ export function toolPage(index: CatalogIndex, entry: ToolEntry, site: URL | unde
   const verdict = tool.verdict;
   const description = tool.definition.description ?? "";
   const classified: ClassifiedTool | undefined = verdict ? { ...tool, verdict } : undefined;
-  const snippets = classified ? policySnippets(classified) : [];
   const recommendation = classified ? recommendRule(classified) : undefined;
+  const snippets = classified && recommendation ? policySnippets(classified, recommendation) : [];
   const faq = classified && recommendation ? buildToolFaq({ tool: classified, serverName: server.name, recommendation, snippets }) : [];
   const summary = verdict
     ? `${tool.name} (${server.name}): ${verdict.category}, ${verdict.risk} risk. ${describeParameterCounts(verdict.parameters)} ${shorten(description, 120)}`
