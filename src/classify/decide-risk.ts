@@ -8,6 +8,7 @@ import type { CategoryDecision } from "./decide-category.ts";
 import type { Evidence } from "./gather-evidence.ts";
 import { describeHints } from "./read-annotations.ts";
 import { phraseRules, riskAdjustments, usualRisks, type AdjustmentId } from "./rules.ts";
+import { splitName } from "./split-name.ts";
 import { risks, type Category, type Risk, type Signal } from "./verdict-schema.ts";
 
 export interface AppliedAdjustment {
@@ -94,6 +95,11 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
       const phrase = desc?.phrases.get("overwrite");
       const what = phrase ?? name.verb?.word ?? "overwrite";
       apply("overwrite", `It overwrites or moves existing data ('${quote(what, 30)}'): High.`, phrase !== undefined ? "description" : "name", `'${quote(what, 30)}'`);
+    }
+    // A force switch on a write skips its safeguards: it replaces what is there ("force" on an apply or a push).
+    const switchParameter = findings("deleting-switch")[0] ?? findings("scale-switch").find((f) => splitName(f.property.name).includes("force"));
+    if (switchParameter) {
+      apply("overwrite", `Its switch '${switchParameter.name}' deletes or replaces existing data: High.`, "parameters", `'${switchParameter.name}'`);
     }
     if (
       applied.length === 0 &&

@@ -34,15 +34,23 @@ export interface ParameterReading {
 
 const ruleIndex = new Map<string, ParameterRule>();
 for (const rule of parameterRules) for (const name of rule.names) if (!ruleIndex.has(name)) ruleIndex.set(name, rule);
+const deletingSwitch = parameterRules.find((rule) => rule.kind === "deleting-switch")!;
+const deletingSwitchWords = new Set(deletingSwitch.names);
 
 function ruleFor(property: PropertyInfo): ParameterRule | undefined {
   const parts = splitName(property.name);
   const joined = parts.join(" ");
   const last = parts[parts.length - 1];
   const rule = ruleIndex.get(joined) ?? (parts.length > 1 && last !== undefined ? ruleIndex.get(last) : undefined);
-  if (!rule) return undefined;
+  if (property.type === "boolean") {
+    // A switch turns something on; it is never the content, page, path or code a call acts on
+    // ("fullPage" pages nothing, "deleteLocalData" is no content).
+    if (rule?.kind === "scale-switch") return rule;
+    return parts.some((word) => deletingSwitchWords.has(word)) ? deletingSwitch : undefined;
+  }
+  if (!rule || rule.kind === "deleting-switch") return undefined;
   // A switch is a boolean; an action needs values to choose from.
-  if (rule.kind === "scale-switch" && property.type !== undefined && property.type !== "boolean") return undefined;
+  if (rule.kind === "scale-switch" && property.type !== undefined) return undefined;
   if (rule.kind === "action" && property.enumValues.length === 0) return undefined;
   // "Filter by to-do action": the values pick what to list, the call does none of them.
   if (rule.kind === "action" && textWords(capText(property.description ?? "", 300)).some((w) => filterWords.has(w))) return undefined;

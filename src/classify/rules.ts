@@ -422,6 +422,13 @@ export const phraseRules: readonly PhraseRule[] = [
     explanation: "The description says what is read is sensitive.",
   },
   {
+    trait: "sensitive",
+    phrases: ["cookie", "set cookie", "authorization header", "authorization headers"],
+    scope: "anywhere",
+    negatable: true,
+    explanation: "The description says what is read includes cookies or authorization headers, which are credentials.",
+  },
+  {
     trait: "bulk",
     phrases: ["all", "multiple", "bulk", "batch", "every", "many", "at once", "in bulk", "recursively"],
     scope: "first-sentence",
@@ -472,6 +479,7 @@ export type ParameterKind =
   | "money"
   | "path"
   | "scale-switch"
+  | "deleting-switch"
   | "id-list"
   | "action"
   | "pagination"
@@ -480,7 +488,7 @@ export type ParameterKind =
 
 export interface ParameterRule {
   kind: ParameterKind;
-  /** Parameter names, split into words and joined by spaces ("filePath" is "file path"); the last word also matches. */
+  /** Parameter names, split into words and joined by spaces ("filePath" is "file path"); the last word also matches (a deleting switch matches on any word). */
   names: readonly string[];
   explanation: string;
 }
@@ -495,12 +503,14 @@ export const parameterRules: readonly ParameterRule[] = [
   { kind: "channel", names: ["channel", "channel id", "chat id", "conversation id", "thread ts"], explanation: "Takes a chat channel: corroborates a message that others read." },
   { kind: "money", names: ["amount", "currency", "unit amount", "price", "total amount", "amount cents", "amount in cents", "value cents"], explanation: "Takes an amount or a currency: corroborates moving money." },
   { kind: "path", names: ["path", "file", "file path", "filepath", "filename", "file name", "directory", "dir", "folder", "target path", "destination", "source path", "paths"], explanation: "Takes a file path." },
-  { kind: "scale-switch", names: ["force", "recursive", "all", "cascade", "delete all", "purge", "everything", "all namespaces", "include all", "remove all", "drop all"], explanation: "A force, recursive or all switch: one call can remove far more than one item, or skip the safeguards." },
+  { kind: "scale-switch", names: ["force", "recursive", "all", "cascade", "delete all", "purge", "everything", "all namespaces", "include all", "remove all", "drop all"], explanation: "A force, recursive or all switch: one call can remove far more than one item, or skip the safeguards (a write forced past them replaces what is there: High)." },
+  { kind: "deleting-switch", names: ["drop", "delete", "deleting", "purge", "wipe", "erase", "destroy", "truncate", "overwrite", "overwriting", "replace"], explanation: "A boolean switch with one of these words anywhere in its name (dropTarget, deleteLocalData, allow_deleting_content): a write that turns it on deletes or replaces existing data, so the write is High. A \"remove source branch\" preference is not one: it acts later, on a merge." },
   { kind: "action", names: ["action", "operation", "op", "method", "mode", "subcommand", "sub command"], explanation: "Chooses one of several actions: the tool takes its most consequential one (unless its description says it filters what is read)." },
   { kind: "cost-confirmation", names: ["confirm cost id", "cost confirmation id", "cost confirmation", "confirm cost"], explanation: "Requires the user to have confirmed a cost first: the call takes on a charge, a financial obligation." },
   { kind: "pagination", names: ["limit", "cursor", "page", "per page", "offset", "page size", "page token", "max results", "first", "after", "before", "sort", "order by"], explanation: "Pages through results: corroborates reading." },
   { kind: "content", names: ["content", "body", "text", "contents", "data", "message", "new text", "markdown", "html"], explanation: "Takes content to store or send: corroborates writing." },
 ];
+
 
 export type DomainName = "payments" | "shell" | "browser" | "database";
 

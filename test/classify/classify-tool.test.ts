@@ -90,6 +90,29 @@ describe("classifyTool", () => {
     expect(verdict.confidence).toBe("high");
   });
 
+  it("never reads a boolean as the content, page or code a call acts on", () => {
+    const properties = { fullPage: { type: "boolean" }, includeCode: { type: "boolean" }, showContent: { type: "boolean" }, id: { type: "string" } };
+    const verdict = classifyTool(tool({ name: "get_report", description: "Get a report.", inputSchema: { type: "object", properties } }), {});
+    expect(verdict).toMatchObject({ category: "Read", risk: "Low" });
+    expect(verdict.rationale).not.toMatch(/paging|content parameter|code/);
+  });
+
+  it.each([
+    ["dropTarget", "update_collection", "Update a collection's settings."],
+    ["delete_local_data", "update_node", "Update a node's schedule."],
+    ["force", "apply_manifest", "Apply a manifest to the cluster."],
+  ])("raises a write to High for its switch %s", (switchName, name, description) => {
+    const inputSchema = { type: "object", properties: { [switchName]: { type: "boolean" }, target: { type: "string" } } };
+    const verdict = classifyTool(tool({ name, description, inputSchema }), {});
+    expect(verdict).toMatchObject({ category: "Write", risk: "High" });
+    expect(verdict.rationale).toContain(`Its switch '${switchName}' deletes or replaces existing data: High.`);
+  });
+
+  it("leaves a write at Medium for a remove-source-branch preference, a recursive switch or a string named like a switch", () => {
+    const inputSchema = { type: "object", properties: { remove_source_branch: { type: "boolean" }, recursive: { type: "boolean" }, replace: { type: "string" } } };
+    expect(classifyTool(tool({ name: "create_merge_request", description: "Create a merge request.", inputSchema }), {})).toMatchObject({ category: "Write", risk: "Medium" });
+  });
+
   it("sorts flags", () => {
     const verdict = classifyTool({ name: "x", inputSchema: "nope", annotations: { readOnlyHint: true }, title: "<IMPORTANT>hi</IMPORTANT>" } as unknown as ToolDefinition, {});
     expect(verdict.flags).toEqual([...verdict.flags].sort());
