@@ -7,7 +7,7 @@ import { quote } from "./bounded-text.ts";
 import type { ClassifyContext } from "./classify-context.ts";
 import { decideCategory } from "./decide-category.ts";
 import { decideConfidence } from "./decide-confidence.ts";
-import { decideRisk } from "./decide-risk.ts";
+import { decideRisk, riskTheHintsClaim } from "./decide-risk.ts";
 import { gatherEvidence, type Evidence } from "./gather-evidence.ts";
 import { describeHints } from "./read-annotations.ts";
 import { isPlainObject } from "./read-schema.ts";
@@ -103,6 +103,8 @@ function classify(tool: ToolDefinition, context: ClassifyContext | undefined): V
     });
     verdict.category = final.category;
     verdict.risk = final.risk;
+    // The flag is about the published verdict: hints that agree with the maintainer's category conflict with nothing.
+    verdict.flags = flagsOf(evidence, riskTheHintsClaim(evidence.hints, final.category) !== undefined);
     verdict.rationale = writeRationale(evidence, category, risk, parameters, final);
   } else {
     verdict.rationale = writeRationale(evidence, category, risk, parameters);

@@ -6,7 +6,7 @@
 import { capText, quote, words } from "./bounded-text.ts";
 import type { CategoryDecision } from "./decide-category.ts";
 import type { Evidence } from "./gather-evidence.ts";
-import { describeHints } from "./read-annotations.ts";
+import { describeHints, type ExplicitHints } from "./read-annotations.ts";
 import { phraseRules, riskAdjustments, usualRisks, type AdjustmentId } from "./rules.ts";
 import { splitName } from "./split-name.ts";
 import { risks, type Category, type Risk, type Signal } from "./verdict-schema.ts";
@@ -51,6 +51,18 @@ function describesSandbox(text: string | undefined): boolean {
 
 export function usualRisk(category: Category): Risk {
   return usualRisks.find((u) => u.category === category)?.risk ?? "Medium";
+}
+
+/**
+ * The risk the server's explicit hints claim when they contradict the
+ * category (readOnlyHint on a write, destructiveHint on a read), else
+ * undefined. Absent hints claim nothing.
+ */
+export function riskTheHintsClaim(hints: ExplicitHints, category: Category): Risk | undefined {
+  if (hints.readOnlyHint === true && category !== "Read") return "Low";
+  if (hints.readOnlyHint !== true && hints.destructiveHint === true && category === "Read") return "High";
+  if (hints.readOnlyHint !== true && hints.destructiveHint === false && category === "Destructive") return "Medium";
+  return undefined;
 }
 
 export function decideRisk(evidence: Evidence, decision: CategoryDecision): RiskDecision {
@@ -164,10 +176,7 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
   let conflict: AnnotationConflict | undefined;
   const decidedByHints = decision.deciding.every((c) => c.source === "annotations");
   if (!decidedByHints) {
-    let annotationRisk: Risk | undefined;
-    if (hints.readOnlyHint === true && category !== "Read") annotationRisk = "Low";
-    else if (hints.readOnlyHint !== true && hints.destructiveHint === true && category === "Read") annotationRisk = "High";
-    else if (hints.readOnlyHint !== true && hints.destructiveHint === false && category === "Destructive") annotationRisk = "Medium";
+    const annotationRisk = riskTheHintsClaim(hints, category);
     if (annotationRisk !== undefined) {
       const moved = level(annotationRisk) > level(risk);
       if (moved) risk = atLevel(level(risk) + 1);

@@ -75,7 +75,7 @@ export function writeRationale(
   override?: { category: Category; risk: Risk; note: string },
 ): string {
   const sentences: string[] = [];
-  if (override) sentences.push(`A maintainer's override sets ${override.category} / ${override.risk}: ${quote(override.note, 160).replace(/[.!?]$/, "")}.`);
+  if (override) sentences.push(`A maintainer's override sets ${override.category} / ${override.risk}: ${quote(override.note, 300).replace(/[.!?]$/, "")}. What the classifier read:`);
   sentences.push(categorySentence(evidence, decision));
   sentences.push(riskSentence(decision, risk));
   const flags = flagSentence(evidence, risk, risk.risk);

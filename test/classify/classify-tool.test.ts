@@ -53,6 +53,16 @@ describe("classifyTool", () => {
     expect(verdict.rationale).toMatch(/^A maintainer's override sets Destructive \/ Critical: Sync deletes remote files/);
   });
 
+  it("flags an annotation conflict against the published verdict, not the overridden one", () => {
+    const demo = tool({ name: "trigger_demo", description: "Demonstrates progress updates.", annotations: { readOnlyHint: true } });
+    expect(classifyTool(demo, {}).flags).toEqual(["annotation-conflict"]);
+    const agreed = classifyTool(demo, { overrides: { trigger_demo: { category: "Read", risk: "Low", note: "It only reports progress." } } });
+    expect(agreed).toMatchObject({ category: "Read", flags: [] });
+    expect(agreed.rationale).toContain("It only reports progress. What the classifier read: The name's verb 'trigger' marks it Execute.");
+    const reader = tool({ name: "get_page", description: "Get a page.", annotations: { readOnlyHint: true } });
+    expect(classifyTool(reader, { overrides: { get_page: { category: "Write", note: "It also saves the page." } } }).flags).toEqual(["annotation-conflict"]);
+  });
+
   it("keeps the classifier's category when an override sets only the risk", () => {
     const verdict = classifyTool(tool({ name: "list_users", description: "List users." }), { overrides: { list_users: { risk: "Medium", note: "Personal data." } } });
     expect([verdict.category, verdict.risk]).toEqual(["Read", "Medium"]);
