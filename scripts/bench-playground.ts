@@ -19,6 +19,10 @@ import type { CallBatch } from "../src/playground/url-state.ts";
 import { buildSite } from "./build-site.ts";
 
 const ENGINE_BUDGET_MS = 50;
+/** A hostile paste within the size caps still gets its answer within this. */
+const WORST_CASE_BUDGET_MS = 1_000;
+/** Just under the engine's cap of 20,000 values: the largest map a paste can hold. */
+const WIDE_MAP_KEYS = 19_000;
 const JS_BUDGET_BYTES = 80 * 1024;
 
 function argument(name: string): string | undefined {
@@ -117,6 +121,12 @@ const simulate = measure(runs, () => simulateCalls(policy, batches));
 const both = measure(runs, () => checkPolicy({ id: 1, text, tools, batches }));
 rows.push([`validate a 200-tool policy (${text.length.toLocaleString("en-US")} chars, ${text.split("\n").length} lines)`, `${validate.median.toFixed(1)} ms`, `min ${validate.min.toFixed(1)} ms, p95 ${validate.p95.toFixed(1)} ms`, validate.median < ENGINE_BUDGET_MS]);
 rows.push([`simulate 1,000 calls (${Object.entries(outcomes).map(([k, v]) => `${v} ${k}`).join(", ")})`, `${simulate.median.toFixed(1)} ms`, `min ${simulate.min.toFixed(1)} ms, p95 ${simulate.p95.toFixed(1)} ms`, simulate.median < ENGINE_BUDGET_MS]);
+// One map with as many keys as the caps allow: duplicate keys are found in one pass, not by comparing every pair.
+const wide = `version: "1"\ntools:\n${Array.from({ length: WIDE_MAP_KEYS }, (_, i) => `  tool_${i}: {}\n`).join("")}  tool_0: {}\n`;
+const wideRuns = Math.max(3, Math.floor(runs / 8));
+const wideMap = measure(wideRuns, () => validatePolicy(wide));
+if (!validatePolicy(wide).findings.some((f) => f.message.startsWith("duplicate key tool_0"))) throw new Error("the wide map's duplicate key was not found");
+rows.push([`validate a pasted map of ${WIDE_MAP_KEYS.toLocaleString("en-US")} keys with one duplicate (${wide.length.toLocaleString("en-US")} chars, ${wideRuns} runs)`, `${wideMap.median.toFixed(1)} ms`, `min ${wideMap.min.toFixed(1)} ms, p95 ${wideMap.p95.toFixed(1)} ms`, wideMap.median < WORST_CASE_BUDGET_MS]);
 rows.push(["both, as the worker does per keystroke", `${both.median.toFixed(1)} ms`, `min ${both.min.toFixed(1)} ms, p95 ${both.p95.toFixed(1)} ms`, both.median < ENGINE_BUDGET_MS]);
 
 let dist = path.resolve(argument("dist") ?? "dist");
@@ -147,5 +157,5 @@ console.log(`\nPlayground budgets (${runs} runs after 5 warm-up, Node ${process.
 console.log("| measure | value | detail | budget |");
 console.log("|---|---|---|---|");
 for (const [what, value, detail, ok] of rows) console.log(`| ${what} | ${value} | ${detail} | ${ok ? "ok" : "OVER"} |`);
-console.log(`\nBudgets: engine median under ${ENGINE_BUDGET_MS} ms; JS per page under ${JS_BUDGET_BYTES / 1024} KB gzipped (zlib level 9; the site-wide search box script is included).`);
+console.log(`\nBudgets: engine median under ${ENGINE_BUDGET_MS} ms (a worst-case paste under ${WORST_CASE_BUDGET_MS} ms); JS per page under ${JS_BUDGET_BYTES / 1024} KB gzipped (zlib level 9; the site-wide search box script is included).`);
 if (rows.some((r) => !r[3])) process.exitCode = 1;

@@ -51,7 +51,8 @@ export function parsePolicy(text: string): ParsedPolicy {
 
   let docs: Document.Parsed[];
   try {
-    const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    // Duplicate keys are found by yamlToData, in one pass (see there).
+    const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
     docs = Array.isArray(parsed) ? parsed : [];
   } catch (error) {
     return failed(0, `could not read the YAML: ${(error as Error).message}`);
@@ -61,10 +62,10 @@ export function parsePolicy(text: string): ParsedPolicy {
   const first = docs[0];
   if (first) {
     for (const error of first.errors) {
-      findings.push({ severity: "error", path: "", ...toPosition(error.pos[0]), message: yamlMessage(error.code, error.message, text, error.pos[0]) });
+      findings.push({ severity: "error", path: "", ...toPosition(error.pos[0]), message: yamlMessage(error.message) });
     }
     for (const warning of first.warnings) {
-      findings.push({ severity: "warning", path: "", ...toPosition(warning.pos[0]), message: yamlMessage(warning.code, warning.message, text, warning.pos[0]) });
+      findings.push({ severity: "warning", path: "", ...toPosition(warning.pos[0]), message: yamlMessage(warning.message) });
     }
   }
   const second = docs[1];
@@ -81,9 +82,9 @@ export function parsePolicy(text: string): ParsedPolicy {
   }
 
   const converted = yamlToData(first, toPosition);
-  if (converted.problem) {
-    const { offset, message } = converted.problem;
-    findings.push({ severity: "error", path: "", ...toPosition(offset), message });
+  if (converted.problem || converted.duplicateKeys.length > 0) {
+    for (const { offset, key } of converted.duplicateKeys) findings.push({ severity: "error", path: "", ...toPosition(offset), message: duplicateKeyMessage(key) });
+    if (converted.problem) findings.push({ severity: "error", path: "", ...toPosition(converted.problem.offset), message: converted.problem.message });
     return { policy: {}, data: undefined, findings: sortFindings(findings), broken: new Set() };
   }
   const shaped = shapePolicy(converted.data ?? {}, converted.positions);
@@ -172,12 +173,13 @@ function fileError(message: string): Finding {
 }
 
 /** The yaml package's messages end with "at line L, column C"; the finding carries the place already. */
-function yamlMessage(code: string, message: string, source: string, offset: number): string {
-  if (code === "DUPLICATE_KEY") {
-    const key = /^(?:"[^"\n]*"|'[^'\n]*'|[^:\n]*)/.exec(source.slice(offset, offset + 200))?.[0].trim() ?? "";
-    return `duplicate key ${key ? `${key} ` : ""}in this map; each key may appear once (the proxy refuses the file)`;
-  }
+function yamlMessage(message: string): string {
   return `YAML syntax: ${message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "").trim()}`;
+}
+
+function duplicateKeyMessage(key: string): string {
+  const shown = key === "" || key.length > 60 || /[\s"]/.test(key) ? JSON.stringify(key.length > 60 ? `${key.slice(0, 59)}…` : key) : key;
+  return `duplicate key ${shown} in this map; each key may appear once (the proxy refuses the file)`;
 }
 
 function indexLines(text: string, lineCounter: LineCounter): void {

@@ -18,6 +18,8 @@ export interface Converted {
   positions: Positions;
   /** Set when the document cannot be turned into data safely. */
   problem?: { offset: number; message: string };
+  /** Keys that repeat an earlier key of the same map, with where each repeat starts. */
+  duplicateKeys: { offset: number; key: string }[];
 }
 
 /** Where one value (and its key) starts, with the slots of its children. */
@@ -73,6 +75,10 @@ export function yamlToData(doc: Document.Parsed, toPosition: (offset: number) =>
   const ancestors = new Set<Node>();
   let nodes = 0;
   let problem: Converted["problem"];
+  // Checked here with a set per map: the yaml package's own check compares
+  // every key with every other, which took 8 s for a map of 32,000 keys.
+  const duplicateKeys: Converted["duplicateKeys"] = [];
+  const reportedDuplicates = new Set<number>();
 
   const fail = (offset: number, message: string) => {
     problem ??= { offset, message };
@@ -109,12 +115,20 @@ export function yamlToData(doc: Document.Parsed, toPosition: (offset: number) =>
       }
       if (isMap(node)) {
         const out: Record<string, unknown> = {};
+        const keys = new Set<string>();
         for (const pair of node.items) {
           if (!isPair(pair)) continue;
           const keyNode = pair.key as Node | null;
           const keyStart = keyNode?.range?.[0] ?? start;
           const key = keyText(keyNode);
           if (key === undefined) return fail(keyStart, "a key must be plain text, not a list or a map");
+          if (keys.has(key)) {
+            // A map reached again through an alias repeats its own duplicates: report each place once.
+            if (!reportedDuplicates.has(keyStart)) duplicateKeys.push({ offset: keyStart, key });
+            reportedDuplicates.add(keyStart);
+            continue;
+          }
+          keys.add(key);
           const keySlot = childSlot(slot, key);
           keySlot.key ??= keyStart;
           const value = convert(pair.value as Node | null, [...path, key], keyStart, keySlot);
@@ -142,6 +156,7 @@ export function yamlToData(doc: Document.Parsed, toPosition: (offset: number) =>
   return {
     data: problem ? undefined : data,
     problem,
+    duplicateKeys,
     positions: {
       at(path, part = "value") {
         const chain: (Slot | undefined)[] = [root];

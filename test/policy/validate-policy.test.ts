@@ -181,6 +181,21 @@ describe("what the proxy's validator rejects is an error with its line and colum
       ["5:3 error: duplicate key t in this map; each key may appear once (the proxy refuses the file)"],
     ],
     [
+      "every duplicate key is refused at its own place, a number and its quoted text alike (as the proxy's Go reader compares them)",
+      "version: \"1\"\ntools:\n  t:\n    rules: []\n  t:\n    rules: []\n  \"t\": {}\n  1: {}\n  \"1\": {}\n  \"a b\": {}\n  a b: {}\n",
+      [
+        "5:3 error: duplicate key t in this map; each key may appear once (the proxy refuses the file)",
+        "7:3 error: duplicate key t in this map; each key may appear once (the proxy refuses the file)",
+        "9:3 error: duplicate key 1 in this map; each key may appear once (the proxy refuses the file)",
+        "11:3 error: duplicate key \"a b\" in this map; each key may appear once (the proxy refuses the file)",
+      ],
+    ],
+    [
+      "a duplicate key inside an anchored map is reported once, however often an alias repeats it",
+      "version: \"1\"\ndefault: deny\ntools:\n  t: &r\n    rules: []\n    rules: []\n  u: *r\n  v: *r\n",
+      ["6:5 error: duplicate key rules in this map; each key may appear once (the proxy refuses the file)"],
+    ],
+    [
       "broken YAML is refused with its position",
       "version: \"1\"\ntools: [unclosed\n",
       ["3:1 error: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]"],
