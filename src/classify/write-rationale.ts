@@ -24,7 +24,7 @@ export function describeParameterCounts({ total, required }: ParameterCounts): s
 function categorySentence(evidence: Evidence, decision: CategoryDecision): string {
   const { category } = decision;
   if (decision.deciding.some((c) => c.source === "default")) {
-    return "Nothing in the name or description says what it does, and with no read-only hint the spec's cautious defaults say it may change things: Write.";
+    return "No verb, parameter or phrase the rules know tells what it does, and with no read-only hint the spec's cautious defaults say it may change things: Write.";
   }
   const phrases: string[] = [];
   for (const c of decision.deciding) {
