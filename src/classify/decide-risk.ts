@@ -142,9 +142,9 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
     } else if (traits.has("router")) {
       signals.push({ source: "description", evidence: "'command router'", effect: "its 'command' names a sub command, not a shell command: stays High" });
     } else if (command) {
-      apply("host-execution", `Its '${command.name}' parameter runs commands on the host: Critical.`, "parameters", `'${command.name}'`);
+      apply("host-execution", `Its '${command.name}' parameter takes a command for the server to run, and nothing confines it to a page or container: Critical.`, "parameters", `'${command.name}'`);
     } else if (hostWord !== undefined) {
-      apply("host-execution", `Its name says it runs a ${hostWord} on the host: Critical.`, "name", `'${hostWord}'`);
+      apply("host-execution", `Its name ('${hostWord}') points at a shell or process on the host, which runs what it is given: Critical.`, "name", `'${hostWord}'`);
     } else if (domain.domains.has("shell")) {
       const word = domain.evidence.get("shell") ?? "shell";
       apply("host-execution", `It runs on a shell server ('${word}'), on the host: Critical.`, "server", `'${word}'`);
