@@ -511,7 +511,6 @@ export const parameterRules: readonly ParameterRule[] = [
   { kind: "content", names: ["content", "body", "text", "contents", "data", "message", "new text", "markdown", "html"], explanation: "Takes content to store or send: corroborates writing." },
 ];
 
-
 export type DomainName = "payments" | "shell" | "browser" | "database";
 
 export interface DomainRule {
