@@ -76,7 +76,8 @@ export function yamlToData(doc: Document.Parsed, toPosition: (offset: number) =>
   let nodes = 0;
   let problem: Converted["problem"];
   // Checked here with a set per map: the yaml package's own check compares
-  // every key with every other, which took 8 s for a map of 32,000 keys.
+  // every key with every other (bench:playground: 3.5 s for a pasted map of
+  // 19,000 keys, 0.4 s with this one pass).
   const duplicateKeys: Converted["duplicateKeys"] = [];
   const reportedDuplicates = new Set<number>();
 
