@@ -129,11 +129,15 @@ if (!validatePolicy(wide).findings.some((f) => f.message.startsWith("duplicate k
 rows.push([`validate a pasted map of ${WIDE_MAP_KEYS.toLocaleString("en-US")} keys with one duplicate (${wide.length.toLocaleString("en-US")} chars, ${wideRuns} runs)`, `${wideMap.median.toFixed(1)} ms`, `min ${wideMap.min.toFixed(1)} ms, p95 ${wideMap.p95.toFixed(1)} ms`, wideMap.median < WORST_CASE_BUDGET_MS]);
 rows.push(["both, as the worker does per keystroke", `${both.median.toFixed(1)} ms`, `min ${both.min.toFixed(1)} ms, p95 ${both.p95.toFixed(1)} ms`, both.median < ENGINE_BUDGET_MS]);
 
-let dist = path.resolve(argument("dist") ?? "dist");
+// Sizes come from a fresh build of the current code unless --dist names a build to measure:
+// a dist/ left by an earlier `npm start` would report the scripts of that older code.
+const given = argument("dist");
+let dist = given ? path.resolve(given) : "";
 let temp: string | undefined;
-if (!existsSync(path.join(dist, "playground", "index.html"))) {
+if (given && !existsSync(path.join(dist, "playground", "index.html"))) throw new Error(`--dist ${given} holds no built playground`);
+if (!given) {
   temp = await mkdtemp(path.join(os.tmpdir(), "bench-playground-"));
-  console.log(`No built playground in ${dist}; building the catalog into ${temp} (about 30 s)…`);
+  console.log(`Building the catalog into ${temp} to measure its scripts (about 30 s)…`);
   dist = path.join(temp, "dist");
   await buildSite({ outDir: dist, cacheDir: path.join(temp, "cache"), skipSearch: true });
 }

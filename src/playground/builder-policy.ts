@@ -5,23 +5,14 @@
  * `renderPolicy`: no YAML is written by hand.
  */
 import type { Category, Risk, VerdictFlag } from "../classify/verdict-schema.ts";
-import {
-  approvalRule,
-  canCount,
-  capRule,
-  denyRule,
-  describeRecommendation,
-  globalLimitRow,
-  recommendRule,
-  setOwn,
-  spendRule,
-  type Policy,
-  type RateLimit,
-  type Rule,
-  type RuleRecommendation,
-  type ToolPolicy,
-  type Window,
-} from "../policy/index.ts";
+// From the modules themselves, not policy/index.ts: the builder page writes
+// policies and loads neither the schema library nor the YAML parser.
+import { setOwn } from "../policy/own-property.ts";
+import type { Policy, Rule, ToolPolicy } from "../policy/policy-schema.ts";
+import type { Window } from "../policy/policy-words.ts";
+import type { RateLimit } from "../policy/rate-limit.ts";
+import { globalLimitRow } from "../policy/recommendation-table.ts";
+import { approvalRule, canCount, capRule, denyRule, describeRecommendation, recommendRule, spendRule, type RuleRecommendation } from "../policy/recommend-rule.ts";
 
 /** What the builder can do with one tool. */
 export const builderActions = ["allow", "rate_limit", "require_approval", "deny", "hide"] as const;

@@ -1,12 +1,14 @@
 /**
  * Browser code. <policy-builder>: the server page's tool table as
  * controls. Every change rebuilds the policy object (builder-policy.ts),
- * renders it with `renderPolicy` and validates the result against the
- * server's tool list. The page renders the table and the first YAML; this
- * element only reads controls and writes text.
+ * renders it with `renderPolicy` and has the engine worker validate the
+ * result against the server's tool list, as the playground does, so the
+ * page itself loads no YAML parser. The page renders the table and the
+ * first YAML; this element only reads controls and writes text.
  */
-import { renderPolicy, validatePolicy } from "../policy/index.ts";
+import { renderPolicy } from "../policy/render-policy.ts";
 import { actionLabels, applyBulk, builderActions, builderPolicy, initialRows, readLimitCount, type BuilderAction, type BuilderRow, type BuilderSettings, type BuilderTool } from "./builder-policy.ts";
+import { EngineClient, type EngineAnswer } from "./engine-client.ts";
 import { copyText, downloadText } from "./save-file.ts";
 import { encodeState, MAX_FRAGMENT_CHARS } from "./url-state.ts";
 
@@ -20,13 +22,16 @@ class PolicyBuilder extends HTMLElement {
   #rows: BuilderRow[] = [];
   #data!: BuilderData;
   #yaml = "";
+  #toolNames: string[] = [];
   #linkVersion = 0;
+  #engine = new EngineClient((answer) => this.#showValidation(answer));
 
   connectedCallback(): void {
     const source = this.querySelector("script[data-builder-tools]");
     if (!source) return;
     this.#data = JSON.parse(source.textContent ?? "{}") as BuilderData;
     this.#rows = initialRows(this.#data.tools);
+    this.#toolNames = this.#data.tools.map((t) => t.name);
 
     for (const tr of this.#tableRows()) {
       tr.addEventListener("change", () => this.#readRow(tr));
@@ -117,17 +122,29 @@ class PolicyBuilder extends HTMLElement {
     this.#yaml = renderPolicy(policy, { comments });
     const output = this.querySelector("[data-output] code");
     if (output) output.textContent = this.#yaml;
-    const { findings } = validatePolicy(this.#yaml, { tools: this.#data.tools.map((t) => t.name) });
-    const errors = findings.filter((f) => f.severity === "error").length;
+    // Busy until the worker answers for this text: the status is not read out, or trusted, before.
+    this.querySelector("[data-validation]")?.setAttribute("aria-busy", "true");
+    this.#engine.check({ text: this.#yaml, tools: this.#toolNames, batches: [] });
+    void this.#updateLink();
+  }
+
+  #showValidation(answer: EngineAnswer): void {
     const status = this.querySelector("[data-validation]");
-    if (status) {
+    if (!status) return;
+    if ("failure" in answer) {
+      status.textContent = `The policy could not be checked: ${answer.failure}`;
+      status.removeAttribute("data-errors");
+      status.removeAttribute("data-warnings");
+    } else {
+      const { findings } = answer.reply;
+      const errors = findings.filter((f) => f.severity === "error").length;
       status.textContent = findings.length === 0
         ? "Valid: the proxy loads this policy (0 errors, 0 warnings)."
         : `${errors} errors, ${findings.length - errors} warnings: ${findings.map((f) => `${f.path}: ${f.message}`).join("; ")}`;
       status.setAttribute("data-errors", String(errors));
       status.setAttribute("data-warnings", String(findings.length - errors));
     }
-    void this.#updateLink();
+    status.setAttribute("aria-busy", "false");
   }
 
   async #updateLink(): Promise<void> {

@@ -1,7 +1,8 @@
 import { evalOperator } from "./condition-operators.ts";
 import { counterValue, windowStart, type PolicyState } from "./counter-state.ts";
 import { isPlainObject } from "./parse-policy.ts";
-import { WILDCARD, type Condition, type Policy, type Rule } from "./policy-schema.ts";
+import type { Condition, Policy, Rule } from "./policy-schema.ts";
+import { WILDCARD } from "./policy-words.ts";
 import { counterScope, expandRule } from "./rate-limit.ts";
 
 export interface ToolCall {

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { operators, ruleActions, windows } from "./policy-words.ts";
+
+export { GLOBAL_SCOPE, operators, ruleActions, WILDCARD, windows, type Operator, type RuleAction, type Window } from "./policy-words.ts";
 
 /**
  * The Intercept policy file (YAML, version "1") as the proxy's loader reads
@@ -7,18 +10,6 @@ import { z } from "zod";
  * windows...) is checked in validate-policy.ts, so one broken rule is
  * reported next to every other problem instead of hiding them.
  */
-
-/** Counter windows, fixed and aligned to the UTC calendar. */
-export const windows = ["minute", "hour", "day"] as const;
-export type Window = (typeof windows)[number];
-
-/** Rule actions; `evaluate` is what an omitted action means. */
-export const ruleActions = ["evaluate", "deny", "require_approval"] as const;
-export type RuleAction = (typeof ruleActions)[number];
-
-/** Condition operators, as the proxy spells them. */
-export const operators = ["eq", "neq", "in", "not_in", "lt", "lte", "gt", "gte", "regex", "contains", "exists"] as const;
-export type Operator = (typeof operators)[number];
 
 export const conditionSchema = z.object({
   /** `args.<argument>` (dotted for nesting) or `state.<scope>.<counter>`. */
@@ -89,6 +80,3 @@ export const knownKeys = {
   state: Object.keys(stateBlockSchema.shape),
 } as const;
 
-/** The scope counters of `"*"` rules live in: `state._global.<counter>`. */
-export const GLOBAL_SCOPE = "_global";
-export const WILDCARD = "*";

@@ -1,4 +1,5 @@
-import { GLOBAL_SCOPE, WILDCARD, windows, type Rule, type Window } from "./policy-schema.ts";
+import type { Rule } from "./policy-schema.ts";
+import { GLOBAL_SCOPE, WILDCARD, windows, type Window } from "./policy-words.ts";
 
 export interface RateLimit {
   count: number;

@@ -1,10 +1,9 @@
 import type { Policy, ToolPolicy } from "./policy-schema.ts";
-import { WILDCARD } from "./policy-schema.ts";
+import { codePointOrder, WILDCARD } from "./policy-words.ts";
 import { describeRecommendation, recommendedRules, recommendRule, capRule, type RecommendableTool, type RuleRecommendation } from "./recommend-rule.ts";
 import { globalLimitRow } from "./recommendation-table.ts";
 import type { RateLimit } from "./rate-limit.ts";
 import { setOwn } from "./own-property.ts";
-import { codePointOrder } from "./validate-policy.ts";
 
 export interface RecommendOptions {
   /** `allow` (default): unlisted tools run; `deny`: only the tools listed run. */

@@ -1,5 +1,5 @@
-import { WILDCARD, type Condition, type Policy, type Rule, type StateBlock } from "./policy-schema.ts";
-import { codePointOrder } from "./validate-policy.ts";
+import type { Condition, Policy, Rule, StateBlock } from "./policy-schema.ts";
+import { codePointOrder, WILDCARD } from "./policy-words.ts";
 import { setOwn } from "./own-property.ts";
 import { writeBlock, writeEntry } from "./yaml-writer.ts";
 

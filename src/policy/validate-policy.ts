@@ -2,7 +2,8 @@ import { closestName } from "./closest-name.ts";
 import { formatPath, sortFindings, type Finding, type PolicyPath } from "./findings.ts";
 import { parseGoDuration } from "./go-duration.ts";
 import { isPlainObject, parsePolicy, shapePolicy, type ParsedPolicy } from "./parse-policy.ts";
-import { GLOBAL_SCOPE, knownKeys, operators, ruleActions, WILDCARD, type Condition, type Policy, type Rule } from "./policy-schema.ts";
+import { knownKeys, type Condition, type Policy, type Rule } from "./policy-schema.ts";
+import { codePointOrder, GLOBAL_SCOPE, operators, ruleActions, WILDCARD } from "./policy-words.ts";
 import { compileRe2 } from "./re2-regex.ts";
 import { counterScope, expandRule, isWindow, parseRateLimit } from "./rate-limit.ts";
 
@@ -259,6 +260,3 @@ function isParsedPolicy(input: ParsedPolicy | Policy): input is ParsedPolicy {
   return "broken" in input && input.broken instanceof Set && "findings" in input;
 }
 
-export function codePointOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -192,8 +192,8 @@ describe("the policy playground in chromium", () => {
     await close(page);
   });
 
-  it("keeps the tab responsive by reading policies only in its worker: no script the page itself runs holds the YAML parser", async () => {
-    const page = await open("/playground/");
+  it.each(["/playground/", "/servers/pay-co/policy/"])("keeps %s responsive by reading policies only in the worker: no script the page itself runs holds the YAML parser", async (path) => {
+    const page = await open(path);
     await expect.poll(() => page.workers().length).toBe(1);
     const workerUrl = page.workers()[0]!.url();
     const pageScripts: string[] = await page.evaluate(() => performance.getEntriesByType("resource").map((entry) => entry.name).filter((name) => name.endsWith(".js")));
@@ -220,6 +220,11 @@ describe("the policy playground in chromium", () => {
 describe("the server policy builder in chromium", () => {
   const yamlOf = (page: Page) => page.locator("[data-output] code").textContent().then((t) => t ?? "");
   const validation = (page: Page) => page.locator("[data-validation]");
+  /** The status once the worker has answered for the YAML now shown (it is busy until then). */
+  const settledValidation = async (page: Page) => {
+    await expect.poll(() => validation(page).getAttribute("aria-busy")).toBe("false");
+    return validation(page).textContent();
+  };
 
   it("switches one tool to deny, and the YAML changes and still validates", async () => {
     const page = await open("/servers/pay-co/policy/");
@@ -230,7 +235,7 @@ describe("the server policy builder in chromium", () => {
     const after = await yamlOf(page);
     expect(validatePolicy(after, { tools: ["create_refund", "delete_customer", "list_charges"] }).findings).toEqual([]);
     expect(validatePolicy(after).policy.tools?.list_charges?.rules).toEqual([{ name: "blocked", action: "deny", on_deny: "Blocked by policy: agents may not call this tool." }]);
-    expect(await validation(page).textContent()).toBe("Valid: the proxy loads this policy (0 errors, 0 warnings).");
+    expect(await settledValidation(page)).toBe("Valid: the proxy loads this policy (0 errors, 0 warnings).");
     expect(await page.getByLabel("Calls allowed for list_charges").isDisabled()).toBe(true);
     await close(page);
   });
@@ -249,7 +254,7 @@ describe("the server policy builder in chromium", () => {
     const names = site.servers.find((s) => s.id === "acme-files")!.tools.map((t) => t.name);
     expect(validatePolicy(yaml, { tools: names }).findings).toEqual([]);
     expect(validatePolicy(yaml).policy.tools?.read_file?.rules?.map((r) => r.action ?? "evaluate")).toEqual(["evaluate", "require_approval"]);
-    expect(await validation(page).textContent()).toContain("0 errors, 0 warnings");
+    expect(await settledValidation(page)).toContain("0 errors, 0 warnings");
     await close(page);
   });
 
