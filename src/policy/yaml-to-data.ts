@@ -74,6 +74,7 @@ export function yamlToData(doc: Document.Parsed, toPosition: (offset: number) =>
   const root: Slot = {};
   const ancestors = new Set<Node>();
   let nodes = 0;
+  let aliasesFollowed = 0;
   let problem: Converted["problem"];
   // Checked here with a set per map: the yaml package's own check compares
   // every key with every other (bench:playground: 3.5 s for a pasted map of
@@ -92,7 +93,8 @@ export function yamlToData(doc: Document.Parsed, toPosition: (offset: number) =>
       return fail(offset, `YAML nests more than ${MAX_DEPTH} levels deep; a policy needs fewer than 10 (the proxy refuses more than 10,000)`);
     }
     if (++nodes > MAX_NODES) {
-      return fail(offset, `YAML expands to more than ${MAX_NODES.toLocaleString("en-US")} values (aliases repeating aliases?); a policy has a few hundred`);
+      const cap = MAX_NODES.toLocaleString("en-US");
+      return fail(offset, aliasesFollowed > 0 ? `YAML expands to more than ${cap} values (aliases repeating aliases?); a policy has a few hundred` : `YAML holds more than ${cap} values; a policy has a few hundred`);
     }
     if (node === null || node === undefined) return nullMeans(path);
     const start = node.range?.[0] ?? offset;
@@ -101,6 +103,7 @@ export function yamlToData(doc: Document.Parsed, toPosition: (offset: number) =>
       const target = node.resolve(doc);
       if (!target) return fail(start, `alias *${node.source} refers to no anchor`);
       if (ancestors.has(target)) return fail(start, `alias *${node.source} refers to a value that contains it`);
+      aliasesFollowed++;
       return convert(target, path, start, slot);
     }
     if (isScalar(node)) {

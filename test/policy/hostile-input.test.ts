@@ -10,9 +10,11 @@ const aliasBomb = [
 let seed = 42;
 const junk = Array.from({ length: 200_000 }, () => String.fromCharCode((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256)).join("");
 
-describe("hostile input gets a clear error within a second, never a crash or a hang", () => {
+// How fast each answer comes is bench:playground's to measure (its worst-case row); here, that it comes and says what is wrong.
+describe("hostile input gets a clear error, never a crash or a hang", () => {
   it.each<[string, string, RegExp]>([
-    ["an alias bomb", aliasBomb, /expands to more than 20,000 values/],
+    ["an alias bomb", aliasBomb, /expands to more than 20,000 values \(aliases repeating aliases\?\)/],
+    ["a map of 25,000 keys, no alias in it", `version: "1"\ntools:\n${Array.from({ length: 25_000 }, (_, i) => `  t${i}: {}\n`).join("")}`, /^YAML holds more than 20,000 values; a policy has a few hundred$/m],
     ["10,000 nested flow lists", `version: "1"\ntools: ${"[".repeat(10_000)}${"]".repeat(10_000)}`, /nest more than 256 levels/],
     ["10,000 nested block lists", `version: "1"\ntools:\n${"- ".repeat(10_000)}x\n`, /nest more than 256 levels/],
     ["nesting just under the raw limit but deeper than a policy", `version: "1"\nx: ${"[".repeat(200)}${"]".repeat(200)}\n`, /nests more than 64 levels deep/],
@@ -20,9 +22,7 @@ describe("hostile input gets a clear error within a second, never a crash or a h
     ["binary junk", junk, /not a YAML text file: control character U\+/],
     ["an anchor that contains itself", `version: "1"\ntools: &t\n  a: *t\n`, /./],
   ])("%s", (_name, text, message) => {
-    const started = performance.now();
     const result = validatePolicy(text);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(result.valid).toBe(false);
     expect(result.findings[0]).toMatchObject({ severity: "error", line: expect.any(Number), column: expect.any(Number) });
     expect(result.findings.map((f) => f.message).join("\n")).toMatch(message);
