@@ -87,7 +87,7 @@ function classificationSection({ tool }: ToolEntry): SafeHtml {
   const override = verdict.override;
   return html`<h2>Why this classification</h2><p>${verdict.rationale}</p>${
     override &&
-    html`<div class="override"><p><strong>Maintainer override.</strong> The classifier said ${override.classifier.category}, ${override.classifier.risk} risk; published as ${verdict.category}, ${verdict.risk} risk.</p><p>${override.note}</p></div>`
+    html`<div class="override"><p><strong>Maintainer override.</strong> The classifier said ${override.classifier.category}, ${override.classifier.risk} risk; published as ${verdict.category}, ${verdict.risk} risk.</p></div>`
   }
 <h3>Evidence weighed</h3><ul class="signals">${verdict.signals.map((s) => html`<li><strong>${s.source}</strong>: <code>${s.evidence}</code> — ${s.effect}</li>`)}</ul>
 <h3>Flags</h3>${
