@@ -79,4 +79,3 @@ export const knownKeys = {
   condition: Object.keys(conditionSchema.shape),
   state: Object.keys(stateBlockSchema.shape),
 } as const;
-

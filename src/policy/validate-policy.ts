@@ -259,4 +259,3 @@ function describeValue(value: unknown): string {
 function isParsedPolicy(input: ParsedPolicy | Policy): input is ParsedPolicy {
   return "broken" in input && input.broken instanceof Set && "findings" in input;
 }
-
