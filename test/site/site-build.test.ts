@@ -189,6 +189,23 @@ describe("the built fixture site", () => {
     }
   });
 
+  it("lists every maintainer override on the methodology page, with both verdicts and the escaped note", () => {
+    const overridden = site.servers.flatMap((s) => s.tools.filter((t) => t.verdict?.override).map((t) => ({ server: s, tool: t })));
+    expect(overridden.length).toBeGreaterThan(0);
+    const html = page("/methodology/");
+    const table = /<table data-overrides>([\s\S]*?)<\/table>/.exec(html)?.[1] ?? "";
+    const rows = [...table.matchAll(/<tr>\s*<td>([\s\S]*?)<\/tr>/g)].map((m) => decodeHtml(m[1]!.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ")));
+    expect(rows).toHaveLength(overridden.length);
+    for (const { server, tool } of overridden) {
+      expect(table).toContain(`href="/servers/${server.id}/tools/${tool.slug}/"`);
+      const row = rows.find((r) => r.includes(`${tool.name} on ${server.name}`));
+      expect(row, tool.name).toContain(`${tool.verdict!.override!.classifier.category}, ${tool.verdict!.override!.classifier.risk} risk`);
+      expect(row).toContain(`${tool.verdict!.category} ${tool.verdict!.risk} risk`);
+      expect(row).toContain(tool.verdict!.override!.note);
+    }
+    expect(table).toContain("&lt;b&gt;PII&lt;/b&gt;");
+  });
+
   it("shows a maintainer override with the classifier's own verdict", () => {
     const html = page("/servers/pay-co/tools/list-charges/");
     expect(html).toContain("Maintainer override");
