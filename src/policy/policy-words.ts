@@ -21,7 +21,7 @@ export type Operator = (typeof operators)[number];
 export const GLOBAL_SCOPE = "_global";
 export const WILDCARD = "*";
 
-/** Tool names sort by code point, as the proxy's Go code compares strings (not by locale). */
+/** A stable order for tool names that no locale changes (JavaScript's own string comparison). */
 export function codePointOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
