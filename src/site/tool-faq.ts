@@ -61,10 +61,10 @@ export function buildToolFaq({ tool, serverName, recommendation, snippets }: Too
       : `The ${serverName} server sent no description for it, so only its name says what it does. ${counts}`,
   });
 
-  const override = verdict.override ? ` A maintainer overrode the classifier (which said ${verdict.override.classifier.category}, ${verdict.override.classifier.risk}): ${verdict.override.note}` : "";
+  // An overridden verdict's rationale opens with the maintainer's note, then the classifier's own reading.
   items.push({
     question: `Why is it classified as ${verdict.category} with ${verdict.risk} risk?`,
-    answer: `${verdict.rationale} Confidence is ${verdict.confidence}, from ${verdict.signals.length} signals weighed.${override}`,
+    answer: `${verdict.rationale} Confidence is ${verdict.confidence}, from ${verdict.signals.length} signals weighed.`,
   });
 
   const matters = policyParameters(tool.parameters);

@@ -209,6 +209,8 @@ describe("the built fixture site", () => {
   it("shows a maintainer override with the classifier's own verdict", () => {
     const html = page("/servers/pay-co/tools/list-charges/");
     expect(html).toContain("Maintainer override");
+    const faq = html.slice(html.indexOf('<section class="faq"'), html.indexOf("</section>", html.indexOf('<section class="faq"')));
+    expect(faq.split("Charges include customer emails").length - 1).toBe(1);
     expect(html).toContain("Charges include customer emails &lt;b&gt;PII&lt;/b&gt;.");
   });
 
