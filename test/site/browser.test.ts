@@ -137,6 +137,8 @@ describe("the fixture site in chromium", () => {
     ["the servers index", "/servers/"],
     ["a tool page in dark mode", "/servers/pay-co/tools/create-refund/", "dark"],
     ["the home page in dark mode", "/", "dark"],
+    ["the methodology page, with its overrides table", "/methodology/"],
+    ["an overridden tool page in dark mode", "/servers/pay-co/tools/list-charges/", "dark"],
   ])("axe finds no serious or critical issue on %s", async (_, path, scheme = "light") => {
     const page = await open(path);
     await page.emulateMedia({ colorScheme: scheme as "light" | "dark" });
