@@ -86,11 +86,33 @@ describe("npm run classify", () => {
     `);
   });
 
+  it("reads the server's tags: a transfer on a payments server moves money", () => {
+    const transfer = [{ name: "create_transfer", description: "Create a transfer.", inputSchema: { type: "object", properties: { destination: { type: "string" } } } }];
+    const plain = JSON.parse(run(["-"], JSON.stringify(transfer)).stdout) as { category: string }[];
+    const tagged = JSON.parse(run(["-", "--tags", "payments,finance"], JSON.stringify(transfer)).stdout) as { category: string }[];
+    expect([plain[0]?.category, tagged[0]?.category]).toEqual(["Write", "Financial"]);
+  });
+
+  it("drops the server's name from the front of tool names given --server", () => {
+    const prefixed = [{ name: "acme_delete_widget", inputSchema: { type: "object" } }];
+    const { status, stdout } = run(["-", "--server", "acme"], JSON.stringify(prefixed));
+    expect(status).toBe(0);
+    const [verdict] = JSON.parse(stdout) as { category: string; signals: { evidence: string; effect: string }[] }[];
+    expect(verdict?.category).toBe("Destructive");
+    expect(verdict?.signals.some((s) => s.effect === "a namespace, ignored" && s.evidence.includes("acme"))).toBe(true);
+  });
+
+  it("exits 2 naming the option when --tags is empty", () => {
+    const { status, stderr } = run(["-", "--tags", " , "], "[]");
+    expect(status).toBe(2);
+    expect(stderr.split("\n")[0]).toBe("--tags: expected a comma-separated list of words such as payments,database, got an empty value.");
+  });
+
   it("exits 2 with usage when no file is given", () => {
     const { status, stderr } = run([]);
     expect(status).toBe(2);
     expect(stderr).toMatchInlineSnapshot(`
-      "usage: npm run --silent classify -- FILE   (FILE is a JSON array of MCP tools or a tools/list result; - reads stdin)
+      "usage: npm run --silent classify -- FILE [--server NAME] [--tags a,b]   (FILE is a JSON array of MCP tools or a tools/list result; - reads stdin)
       "
     `);
   });
