@@ -2,7 +2,7 @@
  * Looks words up in the rule tables: the verb of a run of words, and the
  * kinds of object the other words name.
  */
-import { httpMethodRules, nounCompounds, objectRules, verbRules, type DomainName, type ObjectKind, type Trait, type VerbRule } from "./rules.ts";
+import { httpMethodRules, nominalEnds, nounCompounds, nounLikeVerbs, objectRules, verbRules, type DomainName, type ObjectKind, type Trait, type VerbRule } from "./rules.ts";
 import type { Category } from "./verdict-schema.ts";
 
 const verbIndex = new Map<string, VerbRule>();
@@ -66,8 +66,11 @@ export function verbAt(words: readonly string[], index: number, stemmed: boolean
 }
 
 /**
- * The verb of a name: its first word when that is a verb (`list_charges`),
- * otherwise the last verb found (`repo.create`, `browser_take_screenshot`).
+ * The verb of a name, read as its convention writes it: the action is the
+ * first verb (`list_charges`, `crm_create_contact`, `DeleteWebhookSubscription`).
+ * A word that is as often a noun (`monitor`, `report`, `build`, `run`, `list`)
+ * yields to a plain verb after it (`monitor_create`, `report_delete`), and at
+ * the end of a name it is a noun (`jobs_build`, `report-list`, `workflow_run`).
  * Words inside a noun compound are no verbs (`browser_network_request`). When
  * the title or description leads with a verb the name holds further on, that
  * one is the verb (`monitor_create` titled "Create monitor").
@@ -87,10 +90,32 @@ export function findNameVerb(words: readonly string[], httpStyle = false, leadin
       if (next && !httpMethodRules.some((m) => m.method === next.word)) return next;
     }
   }
-  if (first) return first;
-  let last: VerbMatch | undefined;
-  for (let i = 1; i < words.length; i++) if (!nouns.has(i)) last = verbAt(words, i, false) ?? last;
-  return last;
+  const plainVerbAfter = (from: number): VerbMatch | undefined => {
+    for (let i = from; i < words.length; i++) {
+      if (nouns.has(i)) continue;
+      const match = verbAt(words, i, false);
+      if (match && !nounLikeVerbs.has(match.word)) return match;
+    }
+    return undefined;
+  };
+  if (first) {
+    if (!nounLikeVerbs.has(first.word) || words.length === first.length) return first;
+    // `report-list`, `deploy_logs`, `build_status`: a noun-like word before a result noun names what is read.
+    if (words.length === 2 && nominalEnds.has(words[1] as string)) return undefined;
+    // `monitor_create`: a noun-like first word before a plain verb is the resource.
+    return plainVerbAfter(first.length) ?? first;
+  }
+  const plain = plainVerbAfter(1);
+  if (plain) return plain;
+  // Only noun-like words remain: one before the last word still acts (`repo_search_code`), unless the
+  // last word is a result noun (`workflow_run_logs`); the last word itself is a noun.
+  if (nominalEnds.has(words[words.length - 1] as string)) return undefined;
+  for (let i = 1; i < words.length - 1; i++) {
+    if (nouns.has(i)) continue;
+    const match = verbAt(words, i, false);
+    if (match) return match;
+  }
+  return undefined;
 }
 
 /** Verbs joined to the main one by "and", "or" or "then" (`get_or_create_user`). */

@@ -339,6 +339,25 @@ export const nounCompounds: readonly { words: string; explanation: string }[] = 
   { words: "search results", explanation: "Results of an earlier search." },
 ];
 
+/**
+ * Verbs that are as often nouns in tool names: a plain verb after one of
+ * them is the action (`monitor_create`), and at the end of a name one of
+ * them is a noun (`jobs_build`, `report-list`, `workflow_run`).
+ */
+export const nounLikeVerbs: ReadonlySet<string> = new Set([
+  "list", "build", "builds", "run", "runs", "report", "reports", "test", "tests", "log", "logs", "status", "history", "diff", "snapshot",
+  "screenshot", "map", "scan", "export", "import", "search", "query", "record", "note", "label", "tag", "comment", "post", "link", "index",
+  "cache", "process", "plan", "format", "echo", "count", "estimate", "request", "schedule", "store", "monitor", "watch", "order", "return",
+  "transfer", "release", "backup", "upload", "download", "view", "lookup", "feedback", "deploy", "deployment", "preview", "summary", "archive",
+  "invoice", "bill", "charge", "refund", "payout", "deposit", "tip", "draft", "reply", "share", "merge", "commit", "fork", "lock", "star",
+  "check", "review", "sync", "trigger", "call", "drop", "reset", "clear", "type", "press", "hover", "click", "map", "rate", "like", "pin",
+  "bookmark", "follow", "subscribe", "template", "batch", "help", "dispatch", "alert", "event", "file", "message", "email", "notify", "mark",
+  "publish", "print", "wait", "ping", "compare", "research", "expand", "history",
+]);
+
+/** Result nouns that, after a noun-like verb, make the whole name a noun phrase (`report-list`, `deploy_logs`). */
+export const nominalEnds: ReadonlySet<string> = new Set(["list", "status", "history", "logs", "log", "summary", "report", "reports", "diff", "preview", "snapshot", "count", "details", "info", "results", "result", "stats"]);
+
 /** Words dropped from the front of a name: namespaces, not meaning. */
 export const namespacePrefixes: readonly string[] = ["mcp", "tool", "tools", "api"];
 

@@ -17,13 +17,17 @@ export function splitName(name: string): string[] {
   return (spaced.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
 }
 
+/** A version or a number at the front of an operation id (`Api2024`, `v2`, `2024`) names no action. */
+const versionWord = /^(?:v?\d+(?:\.\d+)*|\d+v)$/;
+
 /**
- * The words that carry meaning: the part after a `server__` namespace, and
- * without leading `mcp_`-style prefixes or the server's own name.
+ * The words that carry meaning: the part after a `server__` namespace or an
+ * operation id's `Api2024--` prefix, and without leading `mcp_`-style
+ * prefixes, version numbers or the server's own name.
  */
 export function meaningfulNameWords(name: string, serverName?: string): { words: string[]; dropped: string[] } {
   const cut = capText(name, MAX_NAME_SCAN);
-  const namespaceEnd = cut.lastIndexOf("__");
+  const namespaceEnd = Math.max(cut.lastIndexOf("__"), cut.lastIndexOf("--"));
   const afterNamespace = namespaceEnd > 0 && namespaceEnd < cut.length - 2 ? cut.slice(namespaceEnd + 2) : cut;
   const dropped = namespaceEnd > 0 && afterNamespace !== cut ? splitName(cut.slice(0, namespaceEnd)) : [];
   const words = splitName(afterNamespace);
@@ -31,7 +35,7 @@ export function meaningfulNameWords(name: string, serverName?: string): { words:
   const serverWords = serverName ? [...splitName(serverName), splitName(serverName).join("")] : [];
   while (words.length > 1) {
     const first = words[0] as string;
-    if (namespacePrefixes.includes(first) || (serverWords.length > 0 && serverWords.includes(first))) {
+    if (namespacePrefixes.includes(first) || versionWord.test(first) || (serverWords.length > 0 && serverWords.includes(first))) {
       dropped.push(first);
       words.shift();
     } else break;
