@@ -165,6 +165,22 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
     }
   }
 
+  // An explicit readOnlyHint is strong evidence: it is followed unless the name, the title or the
+  // description itself states a change (a parameter or a listed sub action alone does not overrule it).
+  if (hints.readOnlyHint === true && category !== "Read") {
+    const statesChange = candidates.some((c) => !c.weak && c.category !== "Read" && (c.source === "name" || c.source === "title" || c.phrase.startsWith("the description")));
+    if (!statesChange) {
+      const overruled = candidates.filter((c) => c.category === category);
+      category = "Read";
+      candidates.push({ source: "annotations", category: "Read", phrase: "the server's readOnlyHint" });
+      signals.push({
+        source: "annotations",
+        evidence: "readOnlyHint: true",
+        effect: `strong evidence, and neither the name nor the description states a change: Read, over ${overruled.map((c) => quote(c.phrase, 60)).join(", ")}`,
+      });
+    }
+  }
+
   const nameCategory = (fromName ?? candidates.find((c) => c.source === "title"))?.category;
   const descriptionCandidate = candidates.find((c) => c.source === "description" && c.phrase.startsWith("the description's"));
   const descriptionCategory = descriptionCandidate && !descriptionCandidate.weak && !readOnlyQuery ? descriptionCandidate.category : undefined;

@@ -41,7 +41,8 @@ const atLevel = (n: number): Risk => risks[Math.max(0, Math.min(risks.length - 1
 
 const hostWords = new Set(["shell", "terminal", "bash", "zsh", "powershell", "cmd", "command", "commands", "process", "subprocess"]);
 const sandboxWords = new Set(["browser", "page", "pod", "container", "sandbox", "sandboxed", "tab", "frame"]);
-const bulkNameWords = new Set(["all", "bulk", "batch", "many", "multiple", "everything", "mass"]);
+/** Name words that say a deletion has no bound (a `bulk_delete` of named ids is bounded). */
+const unboundedNameWords = new Set(["all", "everything", "many", "mass"]);
 const sandboxPhrases = phraseRules.filter((r) => r.trait === "sandboxed").flatMap((r) => r.phrases);
 
 function describesSandbox(text: string | undefined): boolean {
@@ -113,14 +114,17 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
     if (switchParameter) {
       apply("overwrite", `Its switch '${switchParameter.name}' deletes or replaces existing data: High.`, "parameters", `'${switchParameter.name}'`);
     }
-    if (
-      applied.length === 0 &&
-      hints.readOnlyHint !== true &&
-      hints.destructiveHint === false &&
-      hints.idempotentHint === true &&
-      hints.openWorldHint === false
-    ) {
-      apply("sandboxed-write", "Its hints declare the write additive, idempotent and closed-world, with no outside effect: Low.", "annotations", describeHints(hints));
+    if (traits.has("service-affecting") && !traits.has("session-only")) {
+      const what = name.verb?.word ?? desc?.verb?.word ?? "stop";
+      apply("service-affecting", `It stops, pauses or restarts something others rely on ('${quote(what, 30)}'): High.`, "name", `'${quote(what, 30)}'`);
+    }
+    if (traits.has("third-party-install")) {
+      const what = name.kinds.get("extension") ?? desc?.kinds.get("extension") ?? "extension";
+      apply("third-party-install", `It installs third-party code into a service ('${quote(what, 30)}'): High.`, "name", `'${quote(what, 30)}'`);
+    }
+    if (applied.length === 0 && traits.has("session-only")) {
+      const what = name.verb?.word ?? evidence.titleReading?.verb?.word ?? desc?.verb?.word ?? "session";
+      apply("session-only", `Its effect stays in the agent's own browser or session and ends with it ('${quote(what, 30)}'): Low.`, "name", `'${quote(what, 30)}'`);
     }
   }
 
@@ -156,14 +160,15 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
     const descHead = desc?.head !== undefined && desc.kinds.get("container") === desc.head ? desc.head : undefined;
     const containerWord = head ?? descHead;
     const actionContainer = parameters.action?.category === "Destructive" ? name.kinds.get("container") : undefined;
-    const list = parameters.arrays[0];
-    const switchParameter = findings("scale-switch")[0];
-    const bulkWord = name.words.find((w) => bulkNameWords.has(w));
+    // Unbounded sets only: a list of ids the caller names, or cascade on one object, stays High.
+    const filter = findings("filter")[0] ?? findings("query")[0];
+    const switchParameter = findings("scale-switch").find((f) => !["force", "cascade"].some((w) => splitName(f.property.name).includes(w)));
+    const bulkWord = name.words.find((w) => unboundedNameWords.has(w));
     const bulkPhrase = desc?.phrases.get("bulk");
-    if (list) apply("bulk-deletion", `It takes a list ('${quote(list.name, 40)}'), so one call can remove many: Critical.`, "parameters", `'${quote(list.name, 40)}' is a list`);
-    else if (switchParameter) apply("bulk-deletion", `Its '${switchParameter.name}' switch lets one call remove far more than one item: Critical.`, "parameters", `'${switchParameter.name}'`);
-    else if (bulkWord !== undefined) apply("bulk-deletion", `Its name says it removes many at once ('${bulkWord}'): Critical.`, "name", `'${bulkWord}'`);
-    else if (bulkPhrase !== undefined) apply("bulk-deletion", `Its description says it removes many at once ('${bulkPhrase}'): Critical.`, "description", `'${bulkPhrase}'`);
+    if (switchParameter) apply("bulk-deletion", `Its '${switchParameter.name}' switch lets one call remove an unbounded set: Critical.`, "parameters", `'${switchParameter.name}'`);
+    else if (bulkWord !== undefined) apply("bulk-deletion", `Its name says it removes everything of a kind ('${bulkWord}'): Critical.`, "name", `'${bulkWord}'`);
+    else if (bulkPhrase !== undefined) apply("bulk-deletion", `Its description says it removes an unbounded set ('${bulkPhrase}'): Critical.`, "description", `'${bulkPhrase}'`);
+    else if (filter) apply("bulk-deletion", `It removes whatever its filter '${filter.name}' matches, an unbounded set: Critical.`, "parameters", `'${filter.name}'`);
     const container = containerWord ?? actionContainer;
     if (container !== undefined) {
       apply("container-deletion", `It removes a whole ${quote(container, 30)}, with everything in it: Critical.`, head !== undefined || actionContainer !== undefined ? "name" : "description", `'${quote(container, 30)}'`);

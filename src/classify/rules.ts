@@ -23,7 +23,12 @@ export type ObjectKind =
   | "runnable"
   | "read-job"
   | "tracked-item"
-  | "invoice-draft"
+  | "session"
+  | "session-setting"
+  | "service"
+  | "scheduled"
+  | "extension"
+  | "installable"
   | "math";
 
 /** Facts about a call that move its risk or settle its category. */
@@ -42,7 +47,10 @@ export type Trait =
   | "query-language"
   | "money"
   | "unsent"
-  | "router";
+  | "router"
+  | "session-only"
+  | "service-affecting"
+  | "third-party-install";
 
 export interface ObjectRule {
   kind: ObjectKind;
@@ -58,9 +66,9 @@ export interface ObjectRule {
 export const objectRules: readonly ObjectRule[] = [
   {
     kind: "money",
-    words: ["refund", "refunds", "payment", "payments", "charge", "charges", "payout", "payouts", "invoice", "invoices", "subscription", "subscriptions", "purchase", "purchases", "paymentlink", "checkout", "topup", "funds", "money", "donation", "credit", "credits", "paymentintent", "payment link", "payment intent", "checkout session", "top up"],
+    words: ["refund", "refunds", "payment", "payments", "charge", "charges", "payout", "payouts", "invoice", "invoices", "invoice item", "invoice items", "bill", "bills", "credit note", "credit notes", "creditnote", "subscription", "subscriptions", "purchase", "purchases", "paymentlink", "checkout", "topup", "funds", "money", "donation", "credit", "credits", "paymentintent", "payment link", "payment intent", "checkout session", "top up"],
     except: ["payment method", "payment methods", "credit card", "credit cards", "payment status"],
-    explanation: "Refunds, payments, charges, payouts, invoices, subscriptions, purchases and credit move money or create an obligation to pay.",
+    explanation: "Refunds, payments, charges, payouts, invoices, bills, credit notes, subscriptions, purchases and credit move money or create an obligation to pay (an invoice or bill, draft or not, asks someone to pay).",
   },
   {
     kind: "payments-money",
@@ -109,11 +117,6 @@ export const objectRules: readonly ObjectRule[] = [
     explanation: "A crawl, scrape, search or export job only reads: starting one reads the web or the data, it runs nothing of the user's.",
   },
   {
-    kind: "invoice-draft",
-    words: ["invoice", "invoices", "invoice item", "invoice items"],
-    explanation: "A new invoice is a draft: creating one (or an item on it) is Write; it becomes Financial when finalized or sent for payment.",
-  },
-  {
     kind: "tracked-item",
     words: ["thread", "threads", "discussion", "discussions", "conversation", "conversations", "comment", "comments", "review", "reviews", "alert", "alerts", "incident", "incidents", "issue", "issues", "ticket", "tickets", "conflict", "conflicts", "dispute", "disputes"],
     explanation: "Threads, discussions, comments, issues, alerts, incidents and conflicts have a state: resolving one marks it done, a change others see in the same system.",
@@ -124,8 +127,38 @@ export const objectRules: readonly ObjectRule[] = [
     explanation: "Adding numbers is computation, not a change.",
   },
   {
+    kind: "session",
+    words: ["session", "sessions", "browser", "browsers", "viewer", "recording session", "tab", "tabs", "window", "windows", "browser context", "console", "devtools"],
+    explanation: "The agent's own browser, tab, viewer or session: opening, closing or clearing it ends with the session.",
+  },
+  {
+    kind: "session-setting",
+    words: ["viewport", "user agent", "useragent", "emulation", "geolocation", "window size", "zoom"],
+    explanation: "Settings of the agent's own browser session (viewport, user agent, geolocation): changing one ends with the session.",
+  },
+  {
+    kind: "service",
+    words: ["service", "services", "app", "apps", "application", "applications", "vm", "vms", "instance", "instances", "server", "servers", "machine", "machines", "droplet", "droplets", "container", "containers", "node", "nodes", "worker", "workers", "dyno", "dynos", "database", "databases", "cluster", "clusters", "deployment", "deployments"],
+    explanation: "Apps, VMs, services, servers and containers that others rely on: stopping or restarting one affects them.",
+  },
+  {
+    kind: "scheduled",
+    words: ["scheduled", "schedule", "schedules", "reminder", "reminders", "meeting", "meetings", "event", "events", "appointment", "appointments", "booking", "bookings", "reservation", "reservations", "invitation", "invite"],
+    explanation: "Something scheduled that has not started: cancelling it is a change (Write), not the end of running work.",
+  },
+  {
+    kind: "extension",
+    words: ["extension", "extensions", "plugin", "plugins", "integration", "integrations", "addon", "addons", "add on", "add ons", "marketplace app"],
+    explanation: "Extensions, plugins and integrations installed into a service run third-party code there.",
+  },
+  {
+    kind: "installable",
+    words: ["package", "packages", "dependency", "dependencies", "module", "modules", "library", "libraries", "software", "chart", "charts", "helm", "tool", "tools", "binary", "runtime", "sdk"],
+    explanation: "Packages, dependencies and software installed on a host or a cluster then run there.",
+  },
+  {
     kind: "web-page",
-    words: ["url", "page", "pages", "tab", "tabs", "browser", "window", "link", "website", "site", "webpage", "form", "forms"],
+    words: ["url", "page", "pages", "link", "website", "site", "webpage", "form", "forms"],
     explanation: "Pages, tabs and URLs: opening one navigates a browser.",
   },
   {
@@ -159,6 +192,7 @@ export interface VerbRule {
 /** What a changing verb becomes with a money, message, access or report object. */
 const changingVerbObjects: readonly ObjectEffect[] = [
   { kind: "math", category: "Read" },
+  { kind: "session-setting", trait: "session-only" },
   { kind: "money", category: "Financial" },
   { kind: "payments-money", category: "Financial" },
   { kind: "message", trait: "external-send" },
@@ -188,8 +222,8 @@ export const verbRules: readonly VerbRule[] = [
   {
     verbs: ["open"],
     category: "Read",
-    explanation: "Opening a record reads it; opening a page, tab or URL navigates a browser (Write).",
-    objects: [{ kind: "web-page", category: "Write" }],
+    explanation: "Opening a record reads it; opening a page or URL navigates a browser (Write); opening the agent's own browser, tab or session is Write, Low.",
+    objects: [{ kind: "web-page", category: "Write" }, { kind: "session", category: "Write", trait: "session-only" }],
   },
   {
     verbs: ["capture"],
@@ -198,10 +232,34 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "money", category: "Financial" }, { kind: "payments-money", category: "Financial" }],
   },
   {
-    verbs: ["add", "insert", "update", "edit", "modify", "set", "put", "patch", "save", "change", "reconnect", "activate", "deactivate", "rebase", "finalize", "finalise", "upload", "comment", "copy", "push", "commit", "fork", "click", "type", "fill", "press", "drag", "hover", "resize", "enable", "disable", "assign", "unassign", "star", "unstar", "label", "tag", "schedule", "store", "record", "remember", "link", "connect", "attach", "register", "submit", "approve", "close", "reopen", "lock", "unlock", "archive", "unarchive", "restore", "import", "sync", "transition", "mark", "toggle", "configure", "append", "init", "initialize", "stop", "pause", "resume", "restart", "scale", "rollback", "rollout", "upsert", "post", "request", "unapprove", "accept", "decline", "reject", "dismiss", "handle", "manage", "emulate", "select", "process", "subscribe", "unsubscribe", "rate", "react", "pin", "unpin", "follow", "unfollow", "like", "bookmark", "observe", "note", "login", "logout", "authenticate", "cache", "index", "compress", "gzip", "zip", "unzip", "extract to", "clone", "duplicate", "convert to", "port forward", "forward port"],
+    verbs: ["add", "insert", "update", "edit", "modify", "set", "put", "patch", "save", "change", "reconnect", "activate", "deactivate", "rebase", "finalize", "finalise", "upload", "comment", "copy", "push", "commit", "fork", "click", "type", "fill", "press", "drag", "enable", "disable", "assign", "unassign", "star", "unstar", "label", "tag", "schedule", "store", "record", "remember", "link", "connect", "attach", "register", "submit", "approve", "reopen", "lock", "unlock", "archive", "unarchive", "restore", "import", "sync", "transition", "mark", "toggle", "configure", "append", "init", "initialize", "resume", "scale", "rollback", "rollout", "upsert", "post", "request", "unapprove", "accept", "decline", "reject", "dismiss", "handle", "manage", "select", "process", "subscribe", "unsubscribe", "rate", "react", "pin", "unpin", "follow", "unfollow", "like", "bookmark", "observe", "note", "login", "logout", "authenticate", "cache", "index", "compress", "gzip", "zip", "unzip", "extract to", "clone", "duplicate", "convert to", "port forward", "forward port"],
     category: "Write",
     explanation: "Creating, adding, updating, saving, uploading, commenting and browser interaction change state; reversible or additive.",
     objects: changingVerbObjects,
+  },
+  {
+    verbs: ["hover", "resize", "scroll", "focus", "emulate", "zoom", "blur"],
+    category: "Write",
+    explanation: "Hovering, resizing, scrolling and emulating act on the agent's own browser session and end with it: Write, Low.",
+    traits: ["session-only"],
+  },
+  {
+    verbs: ["close", "quit", "exit", "end"],
+    category: "Write",
+    explanation: "Closing the agent's own browser, tab, viewer or session ends it: Write, Low; closing an issue or a pull request is an ordinary change (Medium).",
+    objects: [{ kind: "session", trait: "session-only" }, ...changingVerbObjects],
+  },
+  {
+    verbs: ["stop", "pause", "restart", "reboot", "suspend", "shutdown", "shut down", "power off", "power on", "power cycle", "halt"],
+    category: "Write",
+    explanation: "Stopping, pausing or restarting an app, VM or service affects whoever relies on it: Write, High; stopping the agent's own browser or recording session is Low.",
+    objects: [{ kind: "session", trait: "session-only" }, { kind: "service", trait: "service-affecting" }],
+  },
+  {
+    verbs: ["install"],
+    category: "Write",
+    explanation: "Installing an extension or integration into a service runs third-party code there (Write, High); installing a package, chart or software on a host or cluster deploys what then runs (Execute).",
+    objects: [{ kind: "extension", trait: "third-party-install" }, { kind: "installable", category: "Execute" }, { kind: "runnable", category: "Execute" }, ...changingVerbObjects],
   },
   {
     verbs: ["merge"],
@@ -226,7 +284,7 @@ export const verbRules: readonly VerbRule[] = [
     category: "Write",
     explanation: "Drafting saves something without sending it: Write, not an outside send, even with recipients.",
     traits: ["unsent"],
-    objects: [{ kind: "invoice-draft", category: "Write" }, { kind: "money", category: "Financial" }],
+    objects: [{ kind: "money", category: "Financial" }],
   },
   {
     verbs: ["generate"],
@@ -235,10 +293,10 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "sensitive", category: "Write", trait: "access-change" }],
   },
   {
-    verbs: ["create", "new", "install", "apply", "upgrade", "downgrade", "provision"],
+    verbs: ["create", "new", "apply", "upgrade", "downgrade", "provision"],
     category: "Write",
-    explanation: "Creating, installing and upgrading add or change state (Write); creating a pipeline, build or deployment, or installing or upgrading a Helm chart, runs or deploys software (Execute).",
-    objects: [{ kind: "runnable", category: "Execute" }, { kind: "invoice-draft", category: "Write" }, ...changingVerbObjects],
+    explanation: "Creating and upgrading add or change state (Write); creating a pipeline, build or deployment, or upgrading a Helm chart, runs or deploys software (Execute); creating an invoice, bill or credit note asks someone to pay (Financial).",
+    objects: [{ kind: "runnable", category: "Execute" }, ...changingVerbObjects],
   },
   {
     verbs: ["navigate", "go", "goto", "back", "forward", "reload", "refresh"],
@@ -297,14 +355,14 @@ export const verbRules: readonly VerbRule[] = [
   {
     verbs: ["delete", "remove", "rm", "del", "purge", "destroy", "erase", "wipe", "truncate", "terminate", "kill", "revoke", "uninstall", "unpublish", "clear", "reset", "empty", "unlink", "discard", "flush", "evict", "deprovision", "expire", "shred", "prune", "cleanup", "clean"],
     category: "Destructive",
-    explanation: "Deleting, dropping, purging, terminating, killing and revoking remove existing things.",
-    objects: [{ kind: "internal-report", trait: "internal-report" }],
+    explanation: "Deleting, dropping, purging, terminating, killing and revoking remove existing things; clearing or ending the agent's own browser or viewer session is Write, Low.",
+    objects: [{ kind: "internal-report", trait: "internal-report" }, { kind: "session", category: "Write", trait: "session-only" }],
   },
   {
-    verbs: ["cancel", "void"],
+    verbs: ["cancel", "void", "abort"],
     category: "Destructive",
-    explanation: "Cancelling or voiding ends something existing; cancelling a subscription or voiding an invoice is Financial.",
-    objects: [{ kind: "money", category: "Financial" }, { kind: "payments-money", category: "Financial" }],
+    explanation: "Cancelling, aborting or voiding ends work that is running (Destructive); cancelling something scheduled that has not started is a change (Write); cancelling a subscription or voiding an invoice is Financial.",
+    objects: [{ kind: "money", category: "Financial" }, { kind: "payments-money", category: "Financial" }, { kind: "scheduled", category: "Write" }],
   },
   {
     verbs: ["pay", "charge", "refund", "purchase", "buy", "payout", "top up", "topup", "recharge", "checkout", "withdraw", "deposit", "donate", "tip", "invoice", "bill", "reimburse", "settle"],
@@ -449,10 +507,10 @@ export const phraseRules: readonly PhraseRule[] = [
   },
   {
     trait: "bulk",
-    phrases: ["all", "multiple", "bulk", "batch", "every", "many", "at once", "in bulk", "recursively"],
+    phrases: ["all", "every", "everything", "recursively", "wildcard", "that match", "matching the filter", "matching the query", "all matching", "matching documents", "matching records"],
     scope: "first-sentence",
     negatable: true,
-    explanation: "The description says one call acts on many items.",
+    explanation: "The description says one call acts on an unbounded set (all, every, whatever matches a filter); a list of ids the caller names is bounded and does not count.",
   },
   {
     trait: "internal-report",
@@ -498,6 +556,7 @@ export type ParameterKind =
   | "money"
   | "path"
   | "scale-switch"
+  | "filter"
   | "deleting-switch"
   | "id-list"
   | "action"
@@ -522,7 +581,8 @@ export const parameterRules: readonly ParameterRule[] = [
   { kind: "channel", names: ["channel", "channel id", "chat id", "conversation id", "thread ts"], explanation: "Takes a chat channel: corroborates a message that others read." },
   { kind: "money", names: ["amount", "currency", "unit amount", "price", "total amount", "amount cents", "amount in cents", "value cents"], explanation: "Takes an amount or a currency: corroborates moving money." },
   { kind: "path", names: ["path", "file", "file path", "filepath", "filename", "file name", "directory", "dir", "folder", "target path", "destination", "source path", "paths"], explanation: "Takes a file path." },
-  { kind: "scale-switch", names: ["force", "recursive", "all", "cascade", "delete all", "purge", "everything", "all namespaces", "include all", "remove all", "drop all"], explanation: "A force, recursive or all switch: one call can remove far more than one item, or skip the safeguards (a write forced past them replaces what is there: High)." },
+  { kind: "scale-switch", names: ["force", "recursive", "all", "cascade", "delete all", "purge", "everything", "all namespaces", "include all", "remove all", "drop all"], explanation: "A force, recursive or all switch: an all, recursive or purge switch lets one call remove an unbounded set; force skips the safeguards (a write forced past them replaces what is there: High); cascade on one object that is no container stays bounded." },
+  { kind: "filter", names: ["filter", "filters", "where", "selector", "label selector", "field selector", "criteria", "conditions", "condition", "match", "pattern", "glob"], explanation: "Picks items by a filter or pattern rather than by id: a deletion by filter removes an unbounded set." },
   { kind: "deleting-switch", names: ["drop", "delete", "deleting", "purge", "wipe", "erase", "destroy", "truncate", "overwrite", "overwriting", "replace"], explanation: "A boolean switch with one of these words anywhere in its name (dropTarget, deleteLocalData, allow_deleting_content): a write that turns it on deletes or replaces existing data, so the write is High. A \"remove source branch\" preference is not one: it acts later, on a merge." },
   { kind: "action", names: ["action", "operation", "op", "method", "mode", "subcommand", "sub command"], explanation: "Chooses one of several actions: the tool takes its most consequential one (unless its description says it filters what is read)." },
   { kind: "cost-confirmation", names: ["confirm cost id", "cost confirmation id", "cost confirmation", "confirm cost"], explanation: "Requires the user to have confirmed a cost first: the call takes on a charge, a financial obligation." },
@@ -557,7 +617,7 @@ export const usualRisks: readonly UsualRisk[] = [
   { category: "Read", risk: "Low", explanation: "It changes nothing and reads nothing sensitive: Low." },
   { category: "Write", risk: "Medium", explanation: "Changes like this are reversible or additive and stay inside the user's own systems: Medium." },
   { category: "Execute", risk: "High", explanation: "Running code, commands or queries is High." },
-  { category: "Destructive", risk: "High", explanation: "Removing a single item is High." },
+  { category: "Destructive", risk: "High", explanation: "Removing one item, or items the caller names one by one, is High." },
   { category: "Financial", risk: "Critical", explanation: "Moving money is Critical." },
 ];
 
@@ -569,7 +629,9 @@ export type AdjustmentId =
   | "host-execution"
   | "bulk-deletion"
   | "container-deletion"
-  | "sandboxed-write";
+  | "service-affecting"
+  | "third-party-install"
+  | "session-only";
 
 export interface RiskAdjustment {
   id: AdjustmentId;
@@ -586,9 +648,11 @@ export const riskAdjustments: readonly RiskAdjustment[] = [
   { id: "access-change", category: "Write", to: "High", explanation: "Changing permissions or access is High." },
   { id: "overwrite", category: "Write", to: "High", explanation: "Overwriting or moving existing files or data is High." },
   { id: "host-execution", category: "Execute", to: "Critical", explanation: "Shell commands or unrestricted code on the host are Critical." },
-  { id: "bulk-deletion", category: "Destructive", to: "Critical", explanation: "Deleting many items in one call (a list of ids, an all, force or recursive switch) is Critical." },
+  { id: "bulk-deletion", category: "Destructive", to: "Critical", explanation: "Deleting an unbounded set in one call (all, a filter or pattern, a wildcard, an all, purge or recursive switch) is Critical; a list of ids the caller names stays High." },
   { id: "container-deletion", category: "Destructive", to: "Critical", explanation: "Deleting a whole container (repository, database, project, cluster, account) is Critical." },
-  { id: "sandboxed-write", category: "Write", to: "Low", explanation: "A write the server declares additive, idempotent and closed-world (destructiveHint false, idempotentHint true, openWorldHint false) has no outside effect: Low." },
+  { id: "service-affecting", category: "Write", to: "High", explanation: "Stopping, pausing or restarting an app, VM or service, and other operations that affect a running service, are hard on whoever relies on it: High." },
+  { id: "third-party-install", category: "Write", to: "High", explanation: "Installing an extension, plugin or integration puts third-party code into a service: High." },
+  { id: "session-only", category: "Write", to: "Low", explanation: "A change that stays in the agent's own browser, viewer or session and ends with it (hover, resize, open or close its own browser): Low. Annotations alone never lower a risk." },
 ];
 
 export interface FlagRule {

@@ -12,8 +12,8 @@ describe("rationales name the deciding evidence", () => {
   it("for the pinned tool with no description and no parameters", () => {
     expect(rationaleOf("unknown", "CreateCodeConnection")).toMatchInlineSnapshot(`"The name's verb 'create' marks it Write; there is no description, so the verdict rests on the name. Changes like this are reversible or additive and stay inside the user's own systems: Medium. No parameters."`);
   });
-  it("for a bulk deletion", () => {
-    expect(rationaleOf("memory", "delete_entities")).toMatchInlineSnapshot(`"The name's verb 'delete', the description's verb 'delete' and the server's destructiveHint mark it Destructive. It takes a list ('entityNames'), so one call can remove many: Critical. 1 of 1 parameter required."`);
+  it("for a deletion of a list of names the caller gives (bounded: High)", () => {
+    expect(rationaleOf("memory", "delete_entities")).toMatchInlineSnapshot(`"The name's verb 'delete', the description's verb 'delete' and the server's destructiveHint mark it Destructive. Removing one item, or items the caller names one by one, is High. 1 of 1 parameter required."`);
   });
   it("for a container deletion", () => {
     expect(rationaleOf("mongodb", "drop-database")).toMatchInlineSnapshot(`"The name's verb 'drop', the description's verb 'removes' and the server's destructiveHint mark it Destructive. It removes a whole database, with everything in it: Critical. 1 of 1 parameter required."`);
@@ -45,8 +45,8 @@ describe("rationales name the deciding evidence", () => {
   it("for hidden instructions", () => {
     expect(rationaleOf("poisoned", "get_fact_of_the_day")).toMatchInlineSnapshot(`"The name's verb 'get' and the description's verb 'get' mark it Read. It changes nothing and reads nothing sensitive: Low. Its description holds text aimed at the model (<IMPORTANT>), which raises the risk to High. No parameters."`);
   });
-  it("for a sandboxed, idempotent write", () => {
-    expect(rationaleOf("filesystem", "create_directory")).toMatchInlineSnapshot(`"The name's verb 'create', the description's verb 'create' and the server's destructiveHint (false, additive only) mark it Write. Its hints declare the write additive, idempotent and closed-world, with no outside effect: Low. 1 of 1 parameter required."`);
+  it("for a write that stays in the agent's own browser session", () => {
+    expect(rationaleOf("playwright", "browser_close")).toMatchInlineSnapshot(`"The name's verb 'close' and the description's verb 'close' mark it Write. Its effect stays in the agent's own browser or session and ends with it ('close'): Low. Its annotations (readOnlyHint: true, openWorldHint: true) contradict the name's verb 'close', so the category follows what it does. No parameters."`);
   });
 
   it.each(labelledTools.map((r) => [`${r.server}/${r.tool.name.slice(0, 40)}`, r] as const))("%s has two to four sentences", (_label, row) => {
