@@ -8,7 +8,7 @@ import type { Evidence } from "./gather-evidence.ts";
 import { categoryFromHints, hintPhrase } from "./read-annotations.ts";
 import { isQueryLanguage } from "./read-parameters.ts";
 import type { NameReading } from "./read-name.ts";
-import { categoryOrder } from "./rules.ts";
+import { categoryOrder, dispatcherVerbs } from "./rules.ts";
 import type { Category, Signal } from "./verdict-schema.ts";
 
 export type CandidateSource = "name" | "title" | "description" | "parameters" | "annotations" | "default";
@@ -130,7 +130,13 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
       candidates.push({ source: "parameters", category: "Financial", phrase: `the amount parameter ${label}`, weak: true });
     }
   }
-  if (parameters.action) {
+  // Only a dispatcher's choice decides: `manage_issue` or `git_branch` do what their action says, while
+  // `create_request` with a `method` of DELETE stores a request and `update_task` with a `status` enum updates.
+  const nameVerb = nameReading.verb?.word ?? (titleLeads ? titleReading?.verb?.word : undefined);
+  const dispatcher = nameVerb === undefined || dispatcherVerbs.has(nameVerb);
+  if (parameters.action && !dispatcher) {
+    signals.push({ source: "parameters", evidence: `'${parameters.action.parameter}' allows '${parameters.action.value}'`, effect: `data for the name's verb '${quote(nameVerb ?? "", 30)}', not a choice of action` });
+  } else if (parameters.action) {
     const { parameter, value, category } = parameters.action;
     candidates.push({ source: "parameters", category, phrase: `the '${parameter}' parameter's action '${value}'` });
     signals.push({ source: "parameters", evidence: `'${parameter}' allows '${value}'`, effect: `its most consequential action: suggests ${category}` });

@@ -2,9 +2,12 @@
  * Reads a description: its leading verb and what it acts on, and the phrases
  * of the phrase table (with negations: "does not delete" is no deletion).
  */
-import { firstSentence, quote, sentences, words } from "./bounded-text.ts";
+import { capText, firstSentence, quote, sentences, words } from "./bounded-text.ts";
 import {
   descriptionFillerWords,
+  guidanceObjects,
+  guidanceOpeners,
+  guidanceVerbs,
   irreversibleMarkers,
   negationWords,
   objectFillerWords,
@@ -155,8 +158,32 @@ function readRouterActions(text: string, domains: ReadonlySet<DomainName>): Desc
   return best;
 }
 
+/** How many sentences are searched for the first one that says what the tool does. */
+const EFFECT_SENTENCE_WINDOW = 4;
+
+/**
+ * Usage guidance aimed at the model ("IMPORTANT: call this tool before any
+ * other", "Use this when ...", "Always ...") says when to call the tool, not
+ * what it does: its verbs are no effect.
+ */
+export function isUsageGuidance(sentence: string): boolean {
+  const tokens = words(capText(sentence, 300));
+  const first = tokens[0];
+  if (first !== undefined && guidanceOpeners.has(first)) return true;
+  for (let i = 0; i < tokens.length - 2; i++) {
+    if (guidanceVerbs.has(tokens[i] as string) && (tokens[i + 1] === "this" || tokens[i + 1] === "the") && guidanceObjects.has(tokens[i + 2] as string)) return true;
+  }
+  return false;
+}
+
+/** The first sentence that says what the tool does, past usage guidance; the first sentence when none does. */
+function effectSentence(description: string): string {
+  const parts = sentences(capText(description, 2_000)).slice(0, EFFECT_SENTENCE_WINDOW);
+  return parts.find((part) => !isUsageGuidance(part)) ?? firstSentence(description);
+}
+
 export function readDescription(description: string, domains: ReadonlySet<DomainName>): DescriptionReading {
-  const sentence = firstSentence(description);
+  const sentence = effectSentence(description);
   let lead = words(sentence);
   const reading: DescriptionReading = { objects: [], kinds: new Map(), traits: new Set(), phrases: new Map() };
 

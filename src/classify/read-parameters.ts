@@ -4,7 +4,7 @@
  * an action parameter whose most consequential value decides.
  */
 import { capText, quote, words as textWords } from "./bounded-text.ts";
-import { categoryOrder, filterWords, httpMethodRules, parameterRules, type DomainName, type ParameterKind, type ParameterRule } from "./rules.ts";
+import { categoryOrder, dataCodeWords, filterWords, httpMethodRules, parameterRules, runWords, type DomainName, type ParameterKind, type ParameterRule } from "./rules.ts";
 import { findNameVerb, objectKinds, readVerb } from "./read-words.ts";
 import { splitName } from "./split-name.ts";
 import type { PropertyInfo } from "./read-schema.ts";
@@ -37,11 +37,33 @@ for (const rule of parameterRules) for (const name of rule.names) if (!ruleIndex
 const deletingSwitch = parameterRules.find((rule) => rule.kind === "deleting-switch")!;
 const deletingSwitchWords = new Set(deletingSwitch.names);
 
+/** Kinds whose parameter holds something to run: a name alone is weak evidence of that. */
+const runnableKinds: ReadonlySet<ParameterKind> = new Set(["code", "command", "sql"]);
+
+/**
+ * Whether a parameter named like code, a command or SQL holds something to
+ * run: not a number or a choice, and not a code of a country, currency,
+ * language or verification (`country_code`, `code` "the OAuth authorization code").
+ */
+function holdsRunnable(property: PropertyInfo, byLastWordOnly: boolean): boolean {
+  if (property.type !== undefined && property.type !== "string" && property.type !== "array" && property.type !== "object") return false;
+  if (property.enumValues.length > 0) return false;
+  const nameWords = splitName(property.name);
+  if (nameWords.some((w) => dataCodeWords.has(w))) return false;
+  const description = textWords(capText(property.description ?? "", 400));
+  const saysRun = description.some((w) => runWords.has(w) && w !== "code");
+  if (!saysRun && description.some((w) => dataCodeWords.has(w))) return false;
+  // `source_code` or `shell_command` say it by name; `promo_code` or `exit_command` need the description to.
+  return !byLastWordOnly || saysRun;
+}
+
 function ruleFor(property: PropertyInfo): ParameterRule | undefined {
   const parts = splitName(property.name);
   const joined = parts.join(" ");
   const last = parts[parts.length - 1];
-  const rule = ruleIndex.get(joined) ?? (parts.length > 1 && last !== undefined ? ruleIndex.get(last) : undefined);
+  const exact = ruleIndex.get(joined);
+  const rule = exact ?? (parts.length > 1 && last !== undefined ? ruleIndex.get(last) : undefined);
+  if (rule && runnableKinds.has(rule.kind) && !holdsRunnable(property, exact === undefined)) return undefined;
   if (property.type === "boolean") {
     // A switch turns something on; it is never the content, page, path or code a call acts on
     // ("fullPage" pages nothing, "deleteLocalData" is no content).

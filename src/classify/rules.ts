@@ -422,6 +422,12 @@ export const namespacePrefixes: readonly string[] = ["mcp", "tool", "tools", "ap
 /** Words skipped when looking for a description's leading verb. */
 export const descriptionFillerWords: ReadonlySet<string> = new Set(["this", "tool", "will", "can", "use", "used", "to", "you", "lets", "let", "allows", "allow", "the", "a", "an", "it", "please", "simply", "we", "helps", "help", "function", "endpoint", "mcp", "that", "is", "be", "just", "also", "quickly", "easily", "permanently", "completely", "directly", "safely", "immediately", "automatically", "programmatically", "perform", "performs", "make", "makes", "recursively", "based"]);
 
+/** A sentence opening with one of these is usage guidance for the model ("IMPORTANT: call this first"). */
+export const guidanceOpeners: ReadonlySet<string> = new Set(["important", "note", "notes", "warning", "tip", "hint", "always", "never", "must", "prefer", "remember", "caution", "usage", "example", "examples", "e", "eg", "required", "requires", "optional"]);
+/** "call this tool", "use the function": guidance about when to call, not what the call does. */
+export const guidanceVerbs: ReadonlySet<string> = new Set(["call", "use", "invoke", "run", "choose", "prefer", "select", "pick"]);
+export const guidanceObjects: ReadonlySet<string> = new Set(["tool", "tools", "function", "endpoint", "command", "method"]);
+
 /** Words that end an object phrase in a description ("delete a comment | on a repository"). */
 export const objectPhraseStops: ReadonlySet<string> = new Set(["against", "on", "in", "from", "of", "for", "to", "with", "by", "and", "or", "that", "which", "using", "at", "into", "via", "within", "across", "under", "as", "if", "when", "based", "including", "along", "without"]);
 
@@ -534,6 +540,21 @@ export const phraseRules: readonly PhraseRule[] = [
     explanation: "The description says the tool routes sub commands: its `command` parameter names one of them, it is no shell command; what the tool does is what its description says the sub commands do.",
   },
 ];
+
+/** Verbs of a name that leave the action to a parameter (`manage_issue`, `execute_operation`, `http_request`). */
+export const dispatcherVerbs: ReadonlySet<string> = new Set(["manage", "handle", "execute", "exec", "run", "perform", "invoke", "call", "process", "do", "operate", "control", "send", "make", "request", "fetch", "use", "access", "administer", "interact", "dispatch", "trigger", "apply", "configure"]);
+
+/** Words that make a `code`-like parameter data, not something to run (`country_code`, "the OAuth authorization code"). */
+export const dataCodeWords: ReadonlySet<string> = new Set([
+  "country", "iso", "currency", "language", "lang", "locale", "postal", "zip", "area", "region", "verification", "verify", "authorization",
+  "auth", "oauth", "otp", "mfa", "2fa", "totp", "promo", "coupon", "discount", "voucher", "referral", "status", "error", "exit", "http",
+  "response", "exchange", "confirmation", "invite", "invitation", "pairing", "device", "tracking", "airport", "iata", "icao", "station",
+  "product", "sku", "hs", "tax", "color", "colour", "hex", "short", "qr", "barcode", "pin", "access", "reset", "recovery", "redemption",
+  "naics", "sic", "unit", "department", "cost", "account", "gift", "security", "sms", "phone", "dial", "mcc", "ticker", "symbol",
+]);
+
+/** Words that, in a parameter's description, say it holds something to run. */
+export const runWords: ReadonlySet<string> = new Set(["run", "runs", "execute", "executed", "executes", "execution", "evaluate", "evaluated", "eval", "script", "javascript", "typescript", "python", "shell", "bash", "sql", "statement", "command", "commands", "code"]);
 
 /** Words that, in a parameter's description, make a choice parameter a filter on what is read ("Filter by to-do action"). */
 export const filterWords: ReadonlySet<string> = new Set(["filter", "filters", "filtered", "filtering"]);
