@@ -88,6 +88,7 @@ function scanPhrases(tokens: readonly string[], scope: PhraseRule["scope"], foun
       if (c.rule.scope !== scope || found.has(c.rule.trait)) continue;
       if (!matchesAt(tokens, i, c.words)) continue;
       if (c.rule.negatable && negatedAt(tokens, i, reach)) continue;
+      if (c.rule.unlessSentenceHas?.some((w) => tokens.includes(w))) continue;
       found.set(c.rule.trait, c.text);
     }
   }

@@ -83,8 +83,9 @@ export const objectRules: readonly ObjectRule[] = [
   },
   {
     kind: "sensitive",
-    words: ["secret", "secrets", "env", "environment variable", "environment variables", "credential", "credentials", "password", "passwords", "apikey", "api key", "api keys", "access token", "access tokens", "private key", "private keys", "ssh", "cookie", "cookies", "vault", "pii", "personal data", "private message", "private messages", "direct message", "direct messages", "dm", "dms", "channel history", "conversation history", "message history", "chat history", "thread replies", "customer", "customers", "contact", "contacts", "crm objects", "user profile", "user profiles"],
-    explanation: "Secrets, environment variables, credentials, keys, cookies, private messages (a channel's history, a thread's replies) and personal data (customers, contacts, CRM records, user profiles) are sensitive even to read.",
+    words: ["secret", "secrets", "env", "environment variable", "environment variables", "credential", "credentials", "password", "passwords", "apikey", "api key", "api keys", "access token", "access tokens", "private key", "private keys", "ssh", "cookie", "cookies", "vault", "pii", "personal data", "private message", "private messages", "direct message", "direct messages", "dm", "dms", "channel history", "conversation history", "message history", "chat history", "thread replies", "customer", "customers", "contact", "contacts", "crm objects", "user profile", "user profiles", "kubeconfig", "token", "tokens", "employee", "employees", "payroll", "payslip", "payslips", "salary", "salaries", "transcript", "transcripts", "recording", "recordings", "phone number", "phone numbers", "email address", "email addresses", "patient", "patients", "medical record", "medical records", "health record", "health records", "ssn", "vulnerability", "vulnerabilities", "security finding", "security findings", "inbox", "email", "emails", "mail", "mails", "messages", "message", "chat messages", "person", "persons", "people", "lead", "leads", "applicant", "applicants", "candidate", "candidates"],
+    except: ["console message", "console messages", "log message", "log messages", "error message", "error messages", "commit message", "commit messages", "system message", "status message", "token usage", "token count", "tokens used", "lead time"],
+    explanation: "Secrets, environment variables, credentials, tokens, kubeconfigs, cookies, private messages and emails (a channel's history, a thread's replies, an inbox), recordings and transcripts, security findings and personal data (customers, contacts, people, leads, employees, payroll, patients, user profiles) are sensitive even to read.",
   },
   {
     kind: "code",
@@ -442,6 +443,8 @@ export interface PhraseRule {
   phrases: readonly string[];
   /** Where in the description the phrase counts. */
   scope: "first-sentence" | "anywhere";
+  /** A sentence holding one of these words does not count for this rule (how the call authenticates is not what it returns). */
+  unlessSentenceHas?: readonly string[];
   /** A "not", "never" or "without" in the three words before cancels the phrase. */
   negatable: boolean;
   explanation: string;
@@ -499,10 +502,11 @@ export const phraseRules: readonly PhraseRule[] = [
   },
   {
     trait: "sensitive",
-    phrases: ["secret", "secrets", "environment variable", "environment variables", "env var", "env vars", "credential", "credentials", "password", "passwords", "api key", "api keys", "access token", "access tokens", "private key", "private keys", "ssh key", "ssh keys", "personal data", "pii", "private message", "private messages", "direct message", "direct messages", "cookies"],
-    scope: "first-sentence",
+    phrases: ["secret", "secrets", "environment variable", "environment variables", "env var", "env vars", "credential", "credentials", "password", "passwords", "api key", "api keys", "access token", "access tokens", "private key", "private keys", "ssh key", "ssh keys", "personal data", "pii", "private message", "private messages", "direct message", "direct messages", "cookies", "kubeconfig", "employee", "employees", "payroll", "salary", "salaries", "transcript", "transcripts", "recording", "recordings", "email address", "email addresses", "home address", "contact details", "contact information", "personal information", "customer data", "customer records", "patient", "patients", "medical", "vulnerabilities", "security findings", "email messages", "emails", "inbox", "chat history", "message history", "messages in", "messages from"],
+    scope: "anywhere",
     negatable: true,
-    explanation: "The description says what is read is sensitive.",
+    unlessSentenceHas: ["authenticate", "authenticates", "authentication", "auth", "authorize", "authorized", "requires", "required", "require", "configured", "configure", "login", "oauth", "bearer", "provided", "provide", "pass", "supply", "set", "header", "headers"],
+    explanation: "The description says what is read is sensitive, in any sentence; a sentence about how the call authenticates (an API key it requires, a token you pass in) says nothing about what it returns.",
   },
   {
     trait: "sensitive",
