@@ -81,6 +81,16 @@ function negatedAt(tokens: readonly string[], i: number, reach = 3): boolean {
 }
 
 function scanPhrases(tokens: readonly string[], scope: PhraseRule["scope"], found: Map<DescriptionTrait, string>, reach = 3): void {
+  let present: Set<string> | undefined;
+  const voided = new Set<PhraseRule>();
+  const voids = (rule: PhraseRule): boolean => {
+    if (!rule.unlessSentenceHas) return false;
+    if (voided.has(rule)) return true;
+    present ??= new Set(tokens);
+    const hit = rule.unlessSentenceHas.some((w) => present?.has(w));
+    if (hit) voided.add(rule);
+    return hit;
+  };
   for (let i = 0; i < tokens.length; i++) {
     const candidates = phraseIndex.get(tokens[i] as string);
     if (!candidates) continue;
@@ -88,7 +98,7 @@ function scanPhrases(tokens: readonly string[], scope: PhraseRule["scope"], foun
       if (c.rule.scope !== scope || found.has(c.rule.trait)) continue;
       if (!matchesAt(tokens, i, c.words)) continue;
       if (c.rule.negatable && negatedAt(tokens, i, reach)) continue;
-      if (c.rule.unlessSentenceHas?.some((w) => tokens.includes(w))) continue;
+      if (voids(c.rule)) continue;
       found.set(c.rule.trait, c.text);
     }
   }
