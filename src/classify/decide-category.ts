@@ -29,6 +29,8 @@ export interface CategoryDecision {
   deciding: Candidate[];
   /** The description says read-only and the query language is read-only: Execute evidence became Read. */
   readOnlyQuery: boolean;
+  /** A read became Write only because it also saves its result to a file (not an annotation conflict). */
+  savedToDisk: boolean;
   /** The name and the description disagree on whether the tool changes anything. */
   textConflict: boolean;
   signals: Signal[];
@@ -143,7 +145,9 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
   }
 
   const readOnlyClaim = desc?.traits.has("read-only-claim") ?? false;
-  const readOnlyQuery = readOnlyClaim && (toolSaysQueryLanguage || queryLanguageParameter);
+  const commandParameter = parameters.findings.some((f) => f.kind === "command");
+  // A read-only query language, or a command runner limited to read-only commands, and saying so, is Read.
+  const readOnlyQuery = readOnlyClaim && (toolSaysQueryLanguage || queryLanguageParameter || commandParameter);
   if (readOnlyQuery) {
     for (const c of candidates) if (c.category === "Execute") c.category = "Read";
     signals.push({
@@ -163,8 +167,9 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
     if (fromHints !== undefined) {
       category = fromHints;
       candidates.push({ source: "annotations", category, phrase: hintPhrase(hints, category) });
-    } else if (weak.length > 0) {
-      category = weak.reduce((best, c) => (rank(c.category) > rank(best) ? c.category : best), "Read" as Category);
+    } else if (weak.some((c) => c.category !== "Financial")) {
+      // An amount or a currency alone corroborates money; it never makes a tool Financial (and Critical) by itself.
+      category = weak.filter((c) => c.category !== "Financial").reduce((best, c) => (rank(c.category) > rank(best) ? c.category : best), "Read" as Category);
     } else {
       category = "Write";
       candidates.push({ source: "default", category, phrase: "the spec's cautious defaults" });
@@ -187,6 +192,28 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
     }
   }
 
+  // Removing is Destructive when a write's switch empties or drops before writing (`truncate`, `dropTarget`),
+  // or when a write can set a status that deletes.
+  if (category === "Write" || category === "Read") {
+    const wipe = parameters.findings.find((f) => f.kind === "deleting-switch");
+    const removal = wipe ? `the switch '${wipe.name}', which removes existing data` : parameters.deletingValue ? `the '${parameters.deletingValue.parameter}' value '${parameters.deletingValue.value}'` : undefined;
+    if (removal !== undefined && (category === "Write" || fromName?.category !== "Read")) {
+      category = "Destructive";
+      candidates.push({ source: "parameters", category, phrase: removal });
+      signals.push({ source: "parameters", evidence: removal.replace(/^the /, ""), effect: "existing data is gone afterwards: suggests Destructive" });
+    }
+  }
+
+  // A read that also saves its result to a file: the file outlives the call.
+  let savedToDisk = false;
+  const saveTo = parameters.findings.find((f) => f.kind === "save-path");
+  if (category === "Read" && saveTo !== undefined && !readOnlyQuery) {
+    savedToDisk = true;
+    category = "Write";
+    candidates.push({ source: "parameters", category, phrase: `the path ${saveTo.name} its result is saved to` });
+    signals.push({ source: "parameters", evidence: saveTo.name, effect: "the result can be saved to a file that outlives the call: Write" });
+  }
+
   const nameCategory = (fromName ?? candidates.find((c) => c.source === "title"))?.category;
   const descriptionCandidate = candidates.find((c) => c.source === "description" && c.phrase.startsWith("the description's"));
   const descriptionCategory = descriptionCandidate && !descriptionCandidate.weak && !readOnlyQuery ? descriptionCandidate.category : undefined;
@@ -198,5 +225,5 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
     (nameCategory === "Read") !== (descriptionCategory === "Read");
 
   const deciding = candidates.filter((c) => c.category === category).sort((a, b) => Number(a.weak ?? false) - Number(b.weak ?? false));
-  return { category, candidates, deciding, readOnlyQuery, textConflict, signals };
+  return { category, candidates, deciding, readOnlyQuery, savedToDisk, textConflict, signals };
 }

@@ -41,6 +41,8 @@ const atLevel = (n: number): Risk => risks[Math.max(0, Math.min(risks.length - 1
 
 const hostWords = new Set(["shell", "terminal", "bash", "zsh", "powershell", "cmd", "command", "commands", "process", "subprocess"]);
 const sandboxWords = new Set(["browser", "page", "pod", "container", "sandbox", "sandboxed", "tab", "frame"]);
+const adminWords = ["admin", "admins", "administrator", "owner", "owners", "superuser", "root"];
+const orgWords = ["organization", "organisation", "org", "account", "workspace", "tenant", "enterprise", "system", "instance"];
 /** Name words that say a deletion has no bound (a `bulk_delete` of named ids is bounded). */
 const unboundedNameWords = new Set(["all", "everything", "many", "mass"]);
 const sandboxPhrases = phraseRules.filter((r) => r.trait === "sandboxed").flatMap((r) => r.phrases);
@@ -84,6 +86,13 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
     signals.push({ source, evidence: evidenceText, effect: `${adjustment.to === "Low" ? "lowers" : "raises"} risk to ${adjustment.to}` });
   };
 
+  if (category === "Read" && decision.readOnlyQuery && findings("command").length > 0) {
+    const command = findings("command")[0]!;
+    apply("allowlisted-commands", `Its '${command.name}' runs only read-only commands, and says so, but those can read any file the account can: Medium.`, "parameters", `'${command.name}'`);
+  }
+  if (category === "Write" && decision.savedToDisk) {
+    apply("saved-to-disk", "It reads, and can save what it read to a file that outlives the call: Medium.", "parameters", "a path to save to");
+  }
   if (category === "Read") {
     const word = name.kinds.get("sensitive") ?? evidence.titleReading?.kinds.get("sensitive");
     const phrase = desc?.phrases.get("sensitive");
@@ -101,6 +110,13 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
       apply("external-send", `It takes a recipient ('${recipient.name}'), so what it creates reaches other people: High.`, "parameters", `'${recipient.name}'`);
     }
     if (traits.has("access-change")) {
+      // Admin or owner rights over a whole organisation, account or workspace are the Critical row's own trigger.
+      const texts = ` ${[...name.words, ...(evidence.titleReading?.words ?? []), ...(desc?.objects ?? [])].join(" ")} `;
+      const adminWord = adminWords.find((w) => texts.includes(` ${w} `));
+      const orgWord = orgWords.find((w) => texts.includes(` ${w} `));
+      if (adminWord !== undefined && orgWord !== undefined) {
+        apply("admin-grant", `It grants ${adminWord} rights over a whole ${orgWord}: Critical.`, "name", `'${adminWord}', '${orgWord}'`);
+      }
       const what = desc?.phrases.get("access-change") ?? name.kinds.get("access") ?? name.verb?.word ?? "access";
       apply("access-change", `It changes who has access ('${quote(what, 30)}'): High.`, name.kinds.has("access") || !desc?.phrases.has("access-change") ? "name" : "description", `'${quote(what, 30)}'`);
     }
@@ -110,7 +126,7 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
       apply("overwrite", `It overwrites or moves existing data ('${quote(what, 30)}'): High.`, phrase !== undefined ? "description" : "name", `'${quote(what, 30)}'`);
     }
     // A force switch on a write skips its safeguards: it replaces what is there ("force" on an apply or a push).
-    const switchParameter = findings("deleting-switch")[0] ?? findings("scale-switch").find((f) => splitName(f.property.name).includes("force"));
+    const switchParameter = findings("overwrite-switch")[0] ?? findings("scale-switch").find((f) => splitName(f.property.name).includes("force"));
     if (switchParameter) {
       apply("overwrite", `Its switch '${switchParameter.name}' deletes or replaces existing data: High.`, "parameters", `'${switchParameter.name}'`);
     }
@@ -180,7 +196,8 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
 
   let conflict: AnnotationConflict | undefined;
   const decidedByHints = decision.deciding.every((c) => c.source === "annotations");
-  if (!decidedByHints) {
+  // Saving a read's result to a file is no change the name or description states: the hints do not conflict.
+  if (!decidedByHints && !decision.savedToDisk) {
     const annotationRisk = riskTheHintsClaim(hints, category);
     if (annotationRisk !== undefined) {
       const moved = level(annotationRisk) > level(risk);

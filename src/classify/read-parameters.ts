@@ -30,12 +30,24 @@ export interface ParameterReading {
   action?: ActionChoice;
   /** Array-typed parameters (lists of ids or items). */
   arrays: PropertyInfo[];
+  /** A status or action value that deletes (`status: "deleted"`), outside filters. */
+  deletingValue?: { parameter: string; value: string };
 }
 
 const ruleIndex = new Map<string, ParameterRule>();
 for (const rule of parameterRules) for (const name of rule.names) if (!ruleIndex.has(name)) ruleIndex.set(name, rule);
-const deletingSwitch = parameterRules.find((rule) => rule.kind === "deleting-switch")!;
-const deletingSwitchWords = new Set(deletingSwitch.names);
+const ruleOfKind = (kind: ParameterKind) => parameterRules.find((rule) => rule.kind === kind)!;
+const deletingSwitch = ruleOfKind("deleting-switch");
+const overwriteSwitch = ruleOfKind("overwrite-switch");
+const savePath = ruleOfKind("save-path");
+/** Words of a path parameter's description that say the result is written there. */
+const savingWords: ReadonlySet<string> = new Set(["save", "saved", "saves", "saving", "write", "written", "writes", "store", "stored", "export", "exported", "download", "downloaded", "output"]);
+
+/** A switch's name holds one of these names as a word or a run of words (`dropTarget`, `replaceAll`). */
+function switchNamed(parts: readonly string[], rule: ParameterRule): boolean {
+  const joined = ` ${parts.join(" ")} `;
+  return rule.names.some((n) => joined.includes(` ${n} `));
+}
 
 /** Kinds whose parameter holds something to run: a name alone is weak evidence of that. */
 const runnableKinds: ReadonlySet<ParameterKind> = new Set(["code", "command", "sql"]);
@@ -68,9 +80,17 @@ function ruleFor(property: PropertyInfo): ParameterRule | undefined {
     // A switch turns something on; it is never the content, page, path or code a call acts on
     // ("fullPage" pages nothing, "deleteLocalData" is no content).
     if (rule?.kind === "scale-switch") return rule;
-    return parts.some((word) => deletingSwitchWords.has(word)) ? deletingSwitch : undefined;
+    if (switchNamed(parts, deletingSwitch)) return deletingSwitch;
+    return switchNamed(parts, overwriteSwitch) ? overwriteSwitch : undefined;
   }
-  if (!rule || rule.kind === "deleting-switch") return undefined;
+  // "File name to save the result to": the call also writes a file that outlives it.
+  const pathLike = rule === undefined || rule.kind === "path" || rule.kind === "save-path";
+  if (pathLike && (rule !== undefined || parts.includes("output") || parts.includes("save"))) {
+    const saves = textWords(capText(property.description ?? "", 300)).some((w) => savingWords.has(w));
+    if (saves && (property.type === undefined || property.type === "string")) return savePath;
+    if (rule?.kind === "save-path") return undefined;
+  }
+  if (!rule || rule.kind === "deleting-switch" || rule.kind === "overwrite-switch") return undefined;
   // A switch is a boolean; an action needs values to choose from.
   if (rule.kind === "scale-switch" && property.type !== undefined) return undefined;
   if (rule.kind === "action" && property.enumValues.length === 0) return undefined;
@@ -99,6 +119,8 @@ export function readParameters(
   const reading: ParameterReading = { findings: [], arrays: [] };
   for (const property of properties) {
     if (property.isArray) reading.arrays.push(property);
+    const deleting = deletingValueOf(property);
+    if (deleting !== undefined && reading.deletingValue === undefined) reading.deletingValue = { parameter: quote(property.name, 40), value: quote(deleting, 40) };
     const rule = ruleFor(property);
     if (!rule) continue;
     reading.findings.push({ kind: rule.kind, name: quote(property.name, 40), rule, property });
@@ -113,6 +135,17 @@ export function readParameters(
     }
   }
   return reading;
+}
+
+/** Names of a parameter whose values set what happens to the item. */
+const stateNames: ReadonlySet<string> = new Set(["status", "state", "action", "operation", "op", "mode", "lifecycle"]);
+const deletingValues: ReadonlySet<string> = new Set(["delete", "deleted", "remove", "removed", "trash", "trashed", "purge", "purged", "destroy", "destroyed"]);
+
+/** The value of a status or action choice that deletes the item, unless the choice filters what is read. */
+function deletingValueOf(property: PropertyInfo): string | undefined {
+  if (property.enumValues.length === 0 || !stateNames.has(splitName(property.name).join(" "))) return undefined;
+  if (textWords(capText(property.description ?? "", 300)).some((w) => filterWords.has(w))) return undefined;
+  return property.enumValues.find((v) => deletingValues.has(v.toLowerCase()));
 }
 
 /** Whether a `query` parameter takes a query language (SQL, Cypher) rather than search words. */

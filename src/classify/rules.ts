@@ -263,6 +263,12 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "extension", trait: "third-party-install" }, { kind: "installable", category: "Execute" }, { kind: "runnable", category: "Execute" }, ...changingVerbObjects],
   },
   {
+    verbs: ["unlink", "detach", "disassociate", "disconnect", "unassign", "unlabel", "untag", "unwatch", "unfollow", "unshare"],
+    category: "Write",
+    explanation: "Detaching or unlinking leaves both things in place: a change (Write), not a removal.",
+    objects: changingVerbObjects,
+  },
+  {
     verbs: ["merge"],
     category: "Write",
     explanation: "Merging a branch or a pull request is an update (Write); merging migrations into production runs them there (Execute).",
@@ -354,7 +360,7 @@ export const verbRules: readonly VerbRule[] = [
     explanation: "Running, executing, evaluating, invoking, triggering, building and deploying run code, commands, queries, jobs or pipelines.",
   },
   {
-    verbs: ["delete", "remove", "rm", "del", "purge", "destroy", "erase", "wipe", "truncate", "terminate", "kill", "revoke", "uninstall", "unpublish", "clear", "reset", "empty", "unlink", "discard", "flush", "evict", "deprovision", "expire", "shred", "prune", "cleanup", "clean"],
+    verbs: ["delete", "remove", "rm", "del", "purge", "destroy", "erase", "wipe", "truncate", "terminate", "kill", "revoke", "uninstall", "unpublish", "clear", "reset", "empty", "discard", "flush", "evict", "deprovision", "expire", "shred", "prune", "cleanup", "clean"],
     category: "Destructive",
     explanation: "Deleting, dropping, purging, terminating, killing and revoking remove existing things; clearing or ending the agent's own browser or viewer session is Write, Low.",
     objects: [{ kind: "internal-report", trait: "internal-report" }, { kind: "session", category: "Write", trait: "session-only" }],
@@ -583,6 +589,8 @@ export type ParameterKind =
   | "scale-switch"
   | "filter"
   | "deleting-switch"
+  | "overwrite-switch"
+  | "save-path"
   | "id-list"
   | "action"
   | "pagination"
@@ -608,7 +616,9 @@ export const parameterRules: readonly ParameterRule[] = [
   { kind: "path", names: ["path", "file", "file path", "filepath", "filename", "file name", "directory", "dir", "folder", "target path", "destination", "source path", "paths"], explanation: "Takes a file path." },
   { kind: "scale-switch", names: ["force", "recursive", "all", "cascade", "delete all", "purge", "everything", "all namespaces", "include all", "remove all", "drop all"], explanation: "A force, recursive or all switch: an all, recursive or purge switch lets one call remove an unbounded set; force skips the safeguards (a write forced past them replaces what is there: High); cascade on one object that is no container stays bounded." },
   { kind: "filter", names: ["filter", "filters", "where", "selector", "label selector", "field selector", "criteria", "conditions", "condition", "match", "pattern", "glob"], explanation: "Picks items by a filter or pattern rather than by id: a deletion by filter removes an unbounded set." },
-  { kind: "deleting-switch", names: ["drop", "delete", "deleting", "purge", "wipe", "erase", "destroy", "truncate", "overwrite", "overwriting", "replace"], explanation: "A boolean switch with one of these words anywhere in its name (dropTarget, deleteLocalData, allow_deleting_content): a write that turns it on deletes or replaces existing data, so the write is High. A \"remove source branch\" preference is not one: it acts later, on a merge." },
+  { kind: "overwrite-switch", names: ["overwrite", "overwriting", "replace", "replace existing", "clobber"], explanation: "A boolean switch that writes over what exists (overwrite, replace): the write is High, and still a write." },
+  { kind: "deleting-switch", names: ["drop", "delete", "deleting", "purge", "wipe", "erase", "destroy", "truncate", "empty", "replace all", "clear existing"], explanation: "A boolean switch with one of these words anywhere in its name (dropTarget, deleteLocalData, allow_deleting_content): a write that turns it on deletes or replaces existing data, so the write is High. A \"remove source branch\" preference is not one: it acts later, on a merge." },
+  { kind: "save-path", names: ["save path", "save to", "output path", "output file", "output dir", "output directory", "download path", "download dir", "destination path", "file path", "filepath", "filename", "file name", "path", "output", "save as", "save"], explanation: "A path the result is saved to (its description says so): a read that also writes a file that outlives the call is Write, Medium." },
   { kind: "action", names: ["action", "operation", "op", "method", "mode", "subcommand", "sub command"], explanation: "Chooses one of several actions: the tool takes its most consequential one (unless its description says it filters what is read)." },
   { kind: "cost-confirmation", names: ["confirm cost id", "cost confirmation id", "cost confirmation", "confirm cost"], explanation: "Requires the user to have confirmed a cost first: the call takes on a charge, a financial obligation." },
   { kind: "pagination", names: ["limit", "cursor", "page", "per page", "offset", "page size", "page token", "max results", "first", "after", "before", "sort", "order by"], explanation: "Pages through results: corroborates reading." },
@@ -656,6 +666,9 @@ export type AdjustmentId =
   | "container-deletion"
   | "service-affecting"
   | "third-party-install"
+  | "admin-grant"
+  | "allowlisted-commands"
+  | "saved-to-disk"
   | "session-only";
 
 export interface RiskAdjustment {
@@ -675,6 +688,9 @@ export const riskAdjustments: readonly RiskAdjustment[] = [
   { id: "host-execution", category: "Execute", to: "Critical", explanation: "Shell commands or unrestricted code on the host are Critical." },
   { id: "bulk-deletion", category: "Destructive", to: "Critical", explanation: "Deleting an unbounded set in one call (all, a filter or pattern, a wildcard, an all, purge or recursive switch) is Critical; a list of ids the caller names stays High." },
   { id: "container-deletion", category: "Destructive", to: "Critical", explanation: "Deleting a whole container (repository, database, project, cluster, account) is Critical." },
+  { id: "admin-grant", category: "Write", to: "Critical", explanation: "Granting admin or owner rights over an organisation, account, workspace or system is one of the Critical row's own triggers." },
+  { id: "allowlisted-commands", category: "Read", to: "Medium", explanation: "A command runner limited to an allowlist of read-only commands, and saying so, is Read, but it can read any file the account can: Medium." },
+  { id: "saved-to-disk", category: "Write", to: "Medium", explanation: "A read that also saves its result to a file: the file outlives the call (Write, Medium)." },
   { id: "service-affecting", category: "Write", to: "High", explanation: "Stopping, pausing or restarting an app, VM or service, and other operations that affect a running service, are hard on whoever relies on it: High." },
   { id: "third-party-install", category: "Write", to: "High", explanation: "Installing an extension, plugin or integration puts third-party code into a service: High." },
   { id: "session-only", category: "Write", to: "Low", explanation: "A change that stays in the agent's own browser, viewer or session and ends with it (hover, resize, open or close its own browser): Low. Annotations alone never lower a risk." },
