@@ -108,14 +108,24 @@ describe("classifyTool", () => {
   });
 
   it.each([
-    ["dropTarget", "update_collection", "Update a collection's settings."],
-    ["delete_local_data", "update_node", "Update a node's schedule."],
     ["force", "apply_manifest", "Apply a manifest to the cluster."],
+    ["overwrite", "upload_file", "Upload a file to the bucket."],
   ])("raises a write to High for its switch %s", (switchName, name, description) => {
     const inputSchema = { type: "object", properties: { [switchName]: { type: "boolean" }, target: { type: "string" } } };
     const verdict = classifyTool(tool({ name, description, inputSchema }), {});
     expect(verdict).toMatchObject({ category: "Write", risk: "High" });
     expect(verdict.rationale).toContain(`Its switch '${switchName}' deletes or replaces existing data: High.`);
+  });
+
+  it.each([
+    ["dropTarget", "update_collection", "Update a collection's settings."],
+    ["delete_local_data", "update_node", "Update a node's schedule."],
+    ["truncate", "import_rows", "Import rows into the table."],
+  ])("makes a write Destructive for its switch %s, which removes data before writing", (switchName, name, description) => {
+    const inputSchema = { type: "object", properties: { [switchName]: { type: "boolean" }, target: { type: "string" } } };
+    const verdict = classifyTool(tool({ name, description, inputSchema }), {});
+    expect(verdict.category).toBe("Destructive");
+    expect(verdict.signals).toContainEqual({ source: "parameters", evidence: `switch '${switchName}', which removes existing data`, effect: "existing data is gone afterwards: suggests Destructive" });
   });
 
   it("leaves a write at Medium for a remove-source-branch preference, a recursive switch or a string named like a switch", () => {
