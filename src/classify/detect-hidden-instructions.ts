@@ -31,7 +31,7 @@ export const hiddenInstructionRules: readonly HiddenInstructionRule[] = [
   {
     id: "secrecy",
     pattern: new RegExp(
-      `\\b(?:do\\s+not|don'?t|never|without)\\s+(?:tell|telling|inform|informing|mention|mentioning|show|showing|reveal|revealing|notify|notifying|alert|alerting|let)\\s+(?:the\\s+|your\\s+)?user|\\b(?:hide|conceal|keep)\\s+(?:this|it|that)${gap}\\bfrom\\s+(?:the\\s+|your\\s+)?user|\\bthe\\s+user\\s+(?:must|should|need)\\s+not\\s+(?:know|see|be\\s+told)|\\b(?:keep\\s+this\\s+secret|do\\s+not\\s+mention\\s+(?:this|that))`,
+      `\\b(?:do\\s+not|don'?t|never|without)\\s+(?:tell|telling|inform|informing|mention|mentioning|show|showing|reveal|revealing|notify|notifying|alert|alerting|let)\\s+(?:the\\s+|your\\s+)?user|\\b(?:hide|conceal|keep)\\s+(?:this|it|that)${gap}\\bfrom\\s+(?:the\\s+|your\\s+)?user|\\bthe\\s+user\\s+(?:must|should|need)\\s+not\\s+(?:know|see|be\\s+told)|\\b(?:keep\\s+this\\s+secret|do\\s+not\\s+mention\\s+(?:this|that))|\\b(?:do\\s+not|don'?t|never)\\s+(?:tell|inform|mention|show|reveal|disclose|notify|report)\\b${gap}\\bto\\s+(?:the\\s+|your\\s+)?user|\\bwithout\\s+(?:the\\s+)?user'?s?\\s+(?:knowledge|knowing|consent|noticing|awareness)|\\b(?:don'?t|do\\s+not|never)\\s+let\\s+(?:the\\s+)?user\\s+(?:know|see|notice)|\\bkeep\\s+(?:this|it|that)\\s+(?:secret|confidential|hidden)|\\bsecretly\\b`,
       "i",
     ),
     explanation: "Tells the model to hide something from the user.",
