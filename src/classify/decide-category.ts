@@ -8,7 +8,8 @@ import type { Evidence } from "./gather-evidence.ts";
 import { categoryFromHints, hintPhrase } from "./read-annotations.ts";
 import { isQueryLanguage } from "./read-parameters.ts";
 import type { NameReading } from "./read-name.ts";
-import { categoryOrder, dispatcherVerbs } from "./rules.ts";
+import { categoryOrder, dispatcherVerbs, nounLikeVerbs } from "./rules.ts";
+import { stems } from "./read-words.ts";
 import type { Category, Signal } from "./verdict-schema.ts";
 
 export type CandidateSource = "name" | "title" | "description" | "parameters" | "annotations" | "default";
@@ -20,6 +21,8 @@ export interface Candidate {
   phrase: string;
   /** Kept out of the decision: corroboration only, or demoted. */
   weak?: boolean;
+  /** The verb word behind a name or title candidate. */
+  verb?: string;
 }
 
 export interface CategoryDecision {
@@ -53,7 +56,7 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
   const textCandidate = (owner: "name" | "title", reading: NameReading): Candidate | undefined => {
     if (reading.category === undefined) return undefined;
     const phrase = namePhrase(owner, reading);
-    const candidate: Candidate = { source: owner, category: reading.category, phrase };
+    const candidate: Candidate = { source: owner, category: reading.category, phrase, ...(reading.verb ? { verb: reading.verb.word } : {}) };
     signals.push({ source: owner, evidence: phrase.replace(`the ${owner}'s `, ""), effect: `suggests ${reading.category}` });
     return candidate;
   };
@@ -86,7 +89,11 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
     // "Run a find query" with a structured filter reads: only query text in a language runs.
     const runsAQuery = desc.category === "Execute" && (desc.head === "query" || desc.head === "queries");
     const takesQueryText = parameters.findings.some((f) => f.kind === "sql" || f.kind === "code" || f.kind === "command" || (f.kind === "query" && isQueryLanguage(f.property, desc.traits.has("query-language"), nameReading.words, evidence.domain.domains)));
-    candidates.push({ source: "description", category: desc.category, phrase, ...(runsAQuery && !takesQueryText && fromName?.category === "Read" ? { weak: true } : {}) });
+    // "Invoice items." under `ListInvoiceItems`: a description opening with a word that is as often a noun
+    // does not overrule a name that acts by a plain verb.
+    const nounLikeOpening = stems(desc.verb.word).some((w) => nounLikeVerbs.has(w)) && fromName?.verb !== undefined && desc.verb.rule !== nameReading.verb?.rule && (nameReading.leads || !nounLikeVerbs.has(fromName.verb));
+    const weak = (runsAQuery && !takesQueryText && fromName?.category === "Read") || (nounLikeOpening && fromName?.category !== desc.category);
+    candidates.push({ source: "description", category: desc.category, phrase, ...(weak ? { weak: true } : {}) });
     signals.push({ source: "description", evidence: phrase.replace("the description's ", ""), effect: `suggests ${desc.category}` });
   }
   if (desc?.irreversible !== undefined) {

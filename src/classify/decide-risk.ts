@@ -96,7 +96,8 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
   if (category === "Read") {
     const word = name.kinds.get("sensitive") ?? evidence.titleReading?.kinds.get("sensitive");
     const phrase = desc?.phrases.get("sensitive");
-    if (word !== undefined) apply("sensitive-read", `What it reads is sensitive ('${quote(word, 30)}'): Medium.`, "name", `'${quote(word, 30)}'`);
+    // A preview, validation or format reads only what it is given: its object is no sensitive record.
+    if (word !== undefined && !name.traits.has("inspects-input")) apply("sensitive-read", `What it reads is sensitive ('${quote(word, 30)}'): Medium.`, "name", `'${quote(word, 30)}'`);
     else if (phrase !== undefined) apply("sensitive-read", `What it reads is sensitive ('${phrase}'): Medium.`, "description", `'${phrase}'`);
   }
 

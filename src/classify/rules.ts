@@ -24,6 +24,7 @@ export type ObjectKind =
   | "read-job"
   | "tracked-item"
   | "session"
+  | "relation"
   | "session-setting"
   | "service"
   | "scheduled"
@@ -128,6 +129,11 @@ export const objectRules: readonly ObjectRule[] = [
     explanation: "Adding numbers is computation, not a change.",
   },
   {
+    kind: "relation",
+    words: ["link", "links", "tag", "tags", "label", "labels", "assignee", "assignees", "reviewer", "reviewers", "watcher", "watchers", "association", "associations", "dependency link", "relation", "reaction", "reactions", "attachment from", "from group", "from team", "from project", "from list", "from board"],
+    explanation: "Links, tags, labels, assignees and reactions join two things: removing one leaves both in place.",
+  },
+  {
     kind: "session",
     words: ["session", "sessions", "browser", "browsers", "viewer", "recording session", "tab", "tabs", "window", "windows", "browser context", "console", "devtools"],
     explanation: "The agent's own browser, tab, viewer or session: opening, closing or clearing it ends with the session.",
@@ -203,7 +209,7 @@ const changingVerbObjects: readonly ObjectEffect[] = [
 
 export const verbRules: readonly VerbRule[] = [
   {
-    verbs: ["get", "list", "search", "find", "read", "fetch", "head", "describe", "show", "view", "inspect", "query", "lookup", "count", "retrieve", "return", "returns", "browse", "scan", "download", "export", "scrape", "crawl", "map", "extract", "monitor", "watch", "poll", "status", "estimate", "ping", "echo", "wait", "print", "load", "take", "snapshot", "screenshot", "research", "think", "summarize", "summarise", "whoami", "discover", "provide", "expand", "diagnose", "troubleshoot", "detect", "identify", "recommend", "history", "logs", "diff", "compare", "sum", "compute", "calculate", "convert", "geocode", "directions", "autocomplete"],
+    verbs: ["get", "list", "search", "find", "read", "fetch", "head", "describe", "show", "view", "inspect", "query", "lookup", "count", "retrieve", "return", "returns", "browse", "scan", "download", "export", "scrape", "crawl", "map", "extract", "monitor", "watch", "poll", "status", "estimate", "ping", "echo", "wait", "print", "load", "take", "snapshot", "screenshot", "research", "think", "summarize", "summarise", "whoami", "discover", "provide", "expand", "diagnose", "troubleshoot", "detect", "identify", "recommend", "history", "logs", "diff", "compare", "sum", "compute", "calculate", "convert", "geocode", "directions", "autocomplete", "info", "information", "details", "overview", "metadata", "statistics", "stats", "insights", "obtain", "rerank", "rank", "measure", "audit", "translate", "transcribe", "classify", "score", "predict", "suggest", "explore", "investigate", "reverse geocode", "forecast", "weather", "tail", "grep"],
     category: "Read",
     explanation: "Retrieving, listing, searching, inspecting and computing change nothing, even when what they read is about money (list_charges is Read).",
     objects: [{ kind: "money", category: "Read" }],
@@ -261,6 +267,12 @@ export const verbRules: readonly VerbRule[] = [
     category: "Write",
     explanation: "Installing an extension or integration into a service runs third-party code there (Write, High); installing a package, chart or software on a host or cluster deploys what then runs (Execute).",
     objects: [{ kind: "extension", trait: "third-party-install" }, { kind: "installable", category: "Execute" }, { kind: "runnable", category: "Execute" }, ...changingVerbObjects],
+  },
+  {
+    verbs: ["remove"],
+    category: "Destructive",
+    explanation: "Removing an item deletes it (Destructive); removing a link, a tag, a label, an assignee or a member from something leaves both in place (Write, and a change of access for a member).",
+    objects: [{ kind: "internal-report", trait: "internal-report" }, { kind: "session", category: "Write", trait: "session-only" }, { kind: "relation", category: "Write" }, { kind: "access", category: "Write", trait: "access-change" }],
   },
   {
     verbs: ["unlink", "detach", "disassociate", "disconnect", "unassign", "unlabel", "untag", "unwatch", "unfollow", "unshare"],
@@ -360,7 +372,7 @@ export const verbRules: readonly VerbRule[] = [
     explanation: "Running, executing, evaluating, invoking, triggering, building and deploying run code, commands, queries, jobs or pipelines.",
   },
   {
-    verbs: ["delete", "remove", "rm", "del", "purge", "destroy", "erase", "wipe", "truncate", "terminate", "kill", "revoke", "uninstall", "unpublish", "clear", "reset", "empty", "discard", "flush", "evict", "deprovision", "expire", "shred", "prune", "cleanup", "clean"],
+    verbs: ["delete", "rm", "del", "purge", "destroy", "erase", "wipe", "truncate", "terminate", "kill", "revoke", "uninstall", "unpublish", "clear", "reset", "empty", "discard", "flush", "evict", "deprovision", "expire", "shred", "prune", "cleanup", "clean"],
     category: "Destructive",
     explanation: "Deleting, dropping, purging, terminating, killing and revoking remove existing things; clearing or ending the agent's own browser or viewer session is Write, Low.",
     objects: [{ kind: "internal-report", trait: "internal-report" }, { kind: "session", category: "Write", trait: "session-only" }],
@@ -436,7 +448,7 @@ export const guidanceVerbs: ReadonlySet<string> = new Set(["call", "use", "invok
 export const guidanceObjects: ReadonlySet<string> = new Set(["tool", "tools", "function", "endpoint", "command", "method"]);
 
 /** Words that end an object phrase in a description ("delete a comment | on a repository"). */
-export const objectPhraseStops: ReadonlySet<string> = new Set(["against", "on", "in", "from", "of", "for", "to", "with", "by", "and", "or", "that", "which", "using", "at", "into", "via", "within", "across", "under", "as", "if", "when", "based", "including", "along", "without"]);
+export const objectPhraseStops: ReadonlySet<string> = new Set(["between", "against", "on", "in", "from", "of", "for", "to", "with", "by", "and", "or", "that", "which", "using", "at", "into", "via", "within", "across", "under", "as", "if", "when", "based", "including", "along", "without"]);
 
 /** Words that never name an object ("a", "new", "specific"). */
 export const objectFillerWords: ReadonlySet<string> = new Set(["a", "an", "the", "new", "existing", "specific", "given", "single", "one", "your", "their", "its", "my", "our", "this", "that", "these", "those", "some", "entire", "whole", "specified", "provided", "selected", "current", "by", "id", "ids"]);

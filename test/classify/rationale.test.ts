@@ -25,7 +25,7 @@ describe("rationales name the deciding evidence", () => {
     expect(rationaleOf("stripe", "create_refund")).toMatchInlineSnapshot(`"The name's words 'create' and 'refund', the description's verb 'refund' and the amount parameter 'amount' mark it Financial. Moving money is Critical. 1 of 2 parameters required."`);
   });
   it("for a read-only SQL tool", () => {
-    expect(rationaleOf("postgres", "query")).toMatchInlineSnapshot(`"The name's verb 'query', the description's verb 'run' and the parameter 'sql' (a query language) mark it Read, because the description says its query language is read-only. It changes nothing and reads nothing sensitive: Low. 1 optional parameter."`);
+    expect(rationaleOf("postgres", "query")).toMatchInlineSnapshot(`"The name's verb 'query', the parameter 'sql' (a query language) and the description's verb 'run' mark it Read, because the description says its query language is read-only. It changes nothing and reads nothing sensitive: Low. 1 optional parameter."`);
   });
   it("for arbitrary SQL applied as a migration (name, description and parameter agree)", () => {
     expect(rationaleOf("supabase", "apply_migration")).toMatchInlineSnapshot(`"The name's words 'apply' and 'migration', the description's words 'applies' and 'migration' and the parameter 'query' (a query language) mark it Execute. Running code, commands or queries is High. 3 of 3 parameters required."`);

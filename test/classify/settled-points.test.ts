@@ -1,0 +1,76 @@
+/**
+ * One or more rows for each settled point and risk reason of the
+ * classification standard (shared/reference/classification.md, v2). Every
+ * row failed on the classifier as it was before v2 was implemented.
+ */
+import { describe, expect, it } from "vitest";
+import type { ToolDefinition } from "../../src/catalog/tool-definition-schema.ts";
+import { classifyTool, type Category, type Risk } from "../../src/classify/index.ts";
+
+type Json = Record<string, unknown>;
+const object = (properties: Json, required: string[] = []): Json => ({ type: "object", properties, required });
+const text = (description?: string): Json => ({ type: "string", ...(description ? { description } : {}) });
+const flag = (description?: string): Json => ({ type: "boolean", ...(description ? { description } : {}) });
+const choice = (values: string[], description?: string): Json => ({ type: "string", enum: values, ...(description ? { description } : {}) });
+const ids = (description: string): Json => ({ type: "array", items: { type: "string" }, description });
+
+interface Row {
+  point: string;
+  tool: ToolDefinition;
+  category: Category;
+  risk: Risk;
+}
+
+const rows: Row[] = [
+  // Financial documents, draft or not; bookkeeping of money that already moved is Write.
+  { point: "creating an invoice is Financial even as a draft", category: "Financial", risk: "Critical", tool: { name: "create_invoice", description: "Creates a draft invoice for a customer.", inputSchema: object({ customer_id: text(), due_date: text() }, ["customer_id"]) } },
+  { point: "creating a bill is Financial", category: "Financial", risk: "Critical", tool: { name: "create_bill", description: "Create a bill from a supplier.", inputSchema: object({ contact_id: text(), line_items: { type: "array", items: { type: "object" } } }) } },
+  { point: "drafting an invoice is Financial", category: "Financial", risk: "Critical", tool: { name: "draft_invoice", description: "Drafts an invoice for the hours logged this month.", inputSchema: object({ client_id: text() }) } },
+  // Read-only subsets: a command runner limited to read-only commands, and saying so, is Read Medium.
+  { point: "an allowlisted read-only command runner is Read, Medium", category: "Read", risk: "Medium", tool: { name: "run_diagnostic_command", description: "Runs a diagnostic command on the host. Only read-only commands from an allowlist (ls, cat, df, ps) are accepted.", inputSchema: object({ command: text("The command to run") }, ["command"]) } },
+  // A read that also saves its result to disk.
+  { point: "a screenshot saved as a file is Write, Medium", category: "Write", risk: "Medium", tool: { name: "capture_screenshot", description: "Capture a screenshot of the current page.", inputSchema: object({ savePath: text("Path to save the PNG file to") }), annotations: { readOnlyHint: true } } },
+  { point: "logs downloaded to a folder are Write, Medium", category: "Write", risk: "Medium", tool: { name: "get_job_logs", description: "Get the logs of a CI job.", inputSchema: object({ job_id: text(), output_dir: text("Directory the log files are written to") }) } },
+  // Installing: an extension into a service is Write High; software that then runs is Execute.
+  { point: "installing an extension is Write, High", category: "Write", risk: "High", tool: { name: "install_extension", description: "Install an extension into the workspace.", inputSchema: object({ extension_id: text() }) } },
+  { point: "installing a package on the host is Execute", category: "Execute", risk: "High", tool: { name: "install_package", description: "Installs an npm package into the project.", inputSchema: object({ name: text(), version: text() }) } },
+  // Stopping, terminating, cancelling.
+  { point: "restarting an app is Write, High", category: "Write", risk: "High", tool: { name: "restart_app", description: "Restart an application and all of its dynos.", inputSchema: object({ app: text() }) } },
+  { point: "stopping a VM is Write, High", category: "Write", risk: "High", tool: { name: "stop_instance", description: "Stops a running virtual machine instance.", inputSchema: object({ instance_id: text() }) } },
+  { point: "cancelling a scheduled meeting that has not started is Write, Medium", category: "Write", risk: "Medium", tool: { name: "cancel_meeting", description: "Cancels a scheduled meeting and notifies nobody.", inputSchema: object({ meeting_id: text() }) } },
+  // Credentials returned to the caller are Read, Medium.
+  { point: "a read that returns a token is Read, Medium", category: "Read", risk: "Medium", tool: { name: "get_deploy_token", description: "Returns a deploy token for the project.", inputSchema: object({ project: text() }) } },
+  // Personal data: records about people.
+  { point: "reading employee records is Read, Medium", category: "Read", risk: "Medium", tool: { name: "list_employees", description: "Lists the employees of the company with their job titles.", inputSchema: object({ department: text() }) } },
+  { point: "a sensitive read stated in a later sentence is Read, Medium", category: "Read", risk: "Medium", tool: { name: "get_call", description: "Get a call by id. The result includes the call's recording URL and its full transcript.", inputSchema: object({ call_id: text() }) } },
+  { point: "an API key the call authenticates with is no sensitive read", category: "Read", risk: "Low", tool: { name: "search_places", description: "Uses the API key you provide to search for places near a point.", inputSchema: object({ query: text(), near: text(), api_key: text() }) } },
+  // What removal is Destructive, and what is Write.
+  { point: "unlinking two records is Write", category: "Write", risk: "Medium", tool: { name: "unlink_issues", description: "Removes the link between two issues; both issues remain.", inputSchema: object({ issue_id: text(), other_issue_id: text() }) } },
+  { point: "a truncate switch before writing is Destructive", category: "Destructive", risk: "High", tool: { name: "import_csv", description: "Import rows from a CSV file into a sheet.", inputSchema: object({ sheet: text(), csv: text(), truncate: flag("Empty the sheet before importing") }) } },
+  { point: "an update that can set the status 'deleted' is Destructive", category: "Destructive", risk: "High", tool: { name: "update_page", description: "Updates a page's properties.", inputSchema: object({ page_id: text(), status: choice(["draft", "published", "deleted"], "New status of the page") }) } },
+  { point: "clearing the agent's own viewer is Write, Low", category: "Write", risk: "Low", tool: { name: "clear_console", description: "Clears the browser console of the current session.", inputSchema: object({}) } },
+  // Dispatchers.
+  { point: "a filter enum with 'cancel' is data, not the tool's action", category: "Read", risk: "Low", tool: { name: "list_orders", description: "List orders.", inputSchema: object({ action: choice(["created", "cancel", "refund"], "Only orders whose last action was this one"), limit: { type: "number" } }) } },
+  { point: "a saved request's method DELETE is data", category: "Write", risk: "Medium", tool: { name: "create_saved_request", description: "Saves an HTTP request to a collection.", inputSchema: object({ collection_id: text(), method: choice(["GET", "POST", "PUT", "DELETE"]), url: text() }) } },
+  // Name conventions.
+  { point: "a PascalCase operation id acts by its first verb", category: "Read", risk: "Low", tool: { name: "Api2024--ListInvoiceItems", description: "Invoice items.", inputSchema: object({ invoice: text() }) } },
+  { point: "a noun-like last word is no action", category: "Read", risk: "Low", tool: { name: "jobs_build", description: "Information about a job's last build.", inputSchema: object({ job: text() }) } },
+  // Parameter roles.
+  { point: "country_code is not code to run", category: "Read", risk: "Low", tool: { name: "search_businesses", description: "Search businesses by name.", inputSchema: object({ name: text(), country_code: text("ISO 3166 country code") }) } },
+  { point: "a list of ids to delete stays High", category: "Destructive", risk: "High", tool: { name: "delete_labels", description: "Delete the labels with these ids.", inputSchema: object({ label_ids: ids("Ids of the labels to delete") }) } },
+  { point: "a deletion by filter is Critical", category: "Destructive", risk: "Critical", tool: { name: "remove_records", description: "Remove records from the table.", inputSchema: object({ table: text(), filter: text("Records matching this filter are removed") }) } },
+  // Usage guidance is not what the tool does.
+  { point: "'IMPORTANT: call this tool before any other' is guidance, not an effect", category: "Read", risk: "Low", tool: { name: "workspace_context", description: "IMPORTANT: call this tool before any other tool. Returns the workspace's name and its settings.", inputSchema: object({}) } },
+  // Explicit readOnlyHint: true is strong evidence.
+  { point: "readOnlyHint wins over a content parameter and an action list", category: "Read", risk: "Low", tool: { name: "preview_message", description: "Shows how a message will look.", inputSchema: object({ body: text(), action: choice(["render", "send_preview"]) }), annotations: { readOnlyHint: true } } },
+  // Write -> High reasons; Write -> Low reasons.
+  { point: "admin rights over an organisation are Critical", category: "Write", risk: "Critical", tool: { name: "add_organization_admin", description: "Grants a user admin rights over the organization.", inputSchema: object({ org: text(), user: text() }) } },
+  { point: "resizing the agent's own viewport is Write, Low", category: "Write", risk: "Low", tool: { name: "set_viewport", description: "Sets the browser viewport size.", inputSchema: object({ width: { type: "number" }, height: { type: "number" } }) } },
+];
+
+describe("the standard's settled points", () => {
+  it.each(rows.map((r) => [r.point, r] as const))("%s", (_point, row) => {
+    const verdict = classifyTool(row.tool, {});
+    expect({ category: verdict.category, risk: verdict.risk }).toEqual({ category: row.category, risk: row.risk });
+  });
+});
