@@ -142,7 +142,7 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
   // Only a dispatcher's choice decides: `manage_issue` or `git_branch` do what their action says, while
   // `create_request` with a `method` of DELETE stores a request and `update_task` with a `status` enum updates.
   const nameVerb = nameReading.verb?.word ?? (titleLeads ? titleReading?.verb?.word : undefined);
-  const dispatcher = nameVerb === undefined || dispatcherVerbs.has(nameVerb);
+  const dispatcher = nameVerb === undefined || dispatcherVerbs.has(nameVerb) || parameters.action?.alwaysDispatches === true;
   if (parameters.action && !dispatcher) {
     signals.push({ source: "parameters", evidence: `'${parameters.action.parameter}' allows '${parameters.action.value}'`, effect: `data for the name's verb '${quote(nameVerb ?? "", 30)}', not a choice of action` });
   } else if (parameters.action) {

@@ -73,7 +73,9 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
   const { nameReading: name, descriptionReading: desc, parameters, hints, domain } = evidence;
   const signals: Signal[] = [];
   const routerTraits = desc?.routerAction?.category === category ? desc.routerAction.traits : [];
-  const traits = new Set([...name.traits, ...(evidence.titleReading?.traits ?? []), ...(desc?.traits ?? []), ...routerTraits]);
+  const actionDecided = decision.deciding.some((c) => c.source === "parameters" && c.phrase.includes("parameter's action"));
+  const actionTraits = actionDecided && parameters.action?.category === category ? parameters.action.traits : [];
+  const traits = new Set([...name.traits, ...(evidence.titleReading?.traits ?? []), ...(desc?.traits ?? []), ...routerTraits, ...actionTraits]);
   const nameWords = new Set(name.words);
   const findings = (kind: string) => parameters.findings.filter((f) => f.kind === kind);
   const usual = usualRisk(category);

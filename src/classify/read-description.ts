@@ -224,6 +224,11 @@ export function readDescription(description: string, domains: ReadonlySet<Domain
     // "toggles resource subscription updates" is about updates, not subscriptions.
     const before = objects[objects.length - 2];
     reading.kinds = objectKinds(head === undefined ? [] : before === undefined ? [head] : [before, head], domains, true);
+    // "Create a monitor — a recurring scrape": an appositive after a dash says what the object is.
+    const appositive = sentence.slice(Math.max(0, sentence.search(/\s[-–—]\s+(?:an?|the)\s/))).match(/^\s[-–—]\s+(?:an?|the)\s+(.*)$/);
+    if (appositive?.[1] !== undefined) {
+      for (const [kind, word] of objectKinds(words(appositive[1]).slice(0, 3), domains)) if (!reading.kinds.has(kind)) reading.kinds.set(kind, word);
+    }
     const read = readVerb(reading.verb.rule, reading.kinds, objects, domains);
     reading.category = read.category;
     reading.traits = read.traits;

@@ -4,7 +4,7 @@
  * an action parameter whose most consequential value decides.
  */
 import { capText, quote, words as textWords } from "./bounded-text.ts";
-import { categoryOrder, dataCodeWords, filterWords, httpMethodRules, parameterRules, runWords, type DomainName, type ParameterKind, type ParameterRule } from "./rules.ts";
+import { categoryOrder, dataCodeWords, filterWords, httpMethodRules, parameterRules, runWords, type DomainName, type ParameterKind, type ParameterRule, type Trait } from "./rules.ts";
 import { findNameVerb, objectKinds, readVerb } from "./read-words.ts";
 import { splitName } from "./split-name.ts";
 import type { PropertyInfo } from "./read-schema.ts";
@@ -22,6 +22,10 @@ export interface ActionChoice {
   parameter: string;
   value: string;
   category: Category;
+  /** Facts the values of that category bring (`restart` affects a service, `close` of a tab stays in the session). */
+  traits: Set<Trait>;
+  /** A sub command or operation choice dispatches whatever the name's verb; an `action` or `method` only for a dispatcher's name. */
+  alwaysDispatches: boolean;
 }
 
 export interface ParameterReading {
@@ -42,6 +46,18 @@ const overwriteSwitch = ruleOfKind("overwrite-switch");
 const savePath = ruleOfKind("save-path");
 /** Words of a path parameter's description that say the result is written there. */
 const savingWords: ReadonlySet<string> = new Set(["save", "saved", "saves", "saving", "write", "written", "writes", "store", "stored", "export", "exported", "download", "downloaded", "output"]);
+
+/** Verbs in a switch's description that say turning it on removes data ("If true, immediately remove resources"). */
+const switchRemovalWords: ReadonlySet<string> = new Set(["remove", "removes", "delete", "deletes", "drop", "drops", "purge", "purges", "wipe", "wipes", "erase", "erases", "truncate", "truncates"]);
+
+/** A preference that acts later ("remove the source branch after merge", "delete by default") is no removal by this call. */
+const laterWords: ReadonlySet<string> = new Set(["after", "default", "automatically", "merge", "merged", "merging", "when", "once", "future", "later"]);
+
+function describesRemoval(description: string | undefined): boolean {
+  const tokens = textWords(capText(description ?? "", 200));
+  if (tokens.some((w) => laterWords.has(w))) return false;
+  return tokens.some((w, i) => switchRemovalWords.has(w) && !tokens.slice(Math.max(0, i - 4), i).some((t) => t === "not" || t === "never" || t === "without" || t === "dont"));
+}
 
 /** A switch's name holds one of these names as a word or a run of words (`dropTarget`, `replaceAll`). */
 function switchNamed(parts: readonly string[], rule: ParameterRule): boolean {
@@ -79,8 +95,9 @@ function ruleFor(property: PropertyInfo): ParameterRule | undefined {
   if (property.type === "boolean") {
     // A switch turns something on; it is never the content, page, path or code a call acts on
     // ("fullPage" pages nothing, "deleteLocalData" is no content).
-    if (rule?.kind === "scale-switch") return rule;
-    if (switchNamed(parts, deletingSwitch)) return deletingSwitch;
+    // "force: If true, immediately remove resources": a force that removes is a deleting switch.
+    if (rule?.kind === "scale-switch" && !(parts.includes("force") && describesRemoval(property.description))) return rule;
+    if (switchNamed(parts, deletingSwitch) || describesRemoval(property.description)) return deletingSwitch;
     return switchNamed(parts, overwriteSwitch) ? overwriteSwitch : undefined;
   }
   // "File name to save the result to": the call also writes a file that outlives it.
@@ -100,16 +117,19 @@ function ruleFor(property: PropertyInfo): ParameterRule | undefined {
 }
 
 /** The category a value of an action parameter stands for ("delete", "refund_payment", "DELETE"). */
-function valueCategory(value: string, nameObjects: readonly string[], domains: ReadonlySet<DomainName>): Category | undefined {
+function valueReading(value: string, nameObjects: readonly string[], domains: ReadonlySet<DomainName>): { category: Category; traits: Set<Trait> } | undefined {
   const lower = value.toLowerCase();
   const http = httpMethodRules.find((m) => m.method === lower);
-  if (http) return http.category;
+  if (http) return { category: http.category, traits: new Set() };
   const valueWords = splitName(value);
   const verb = findNameVerb(valueWords);
   if (!verb) return undefined;
   const objects = [...valueWords.filter((_, i) => i < verb.index || i >= verb.index + verb.length), ...nameObjects];
-  return readVerb(verb.rule, objectKinds(objects, domains), [], domains).category;
+  const reading = readVerb(verb.rule, objectKinds(objects, domains), [], domains);
+  return { category: reading.category, traits: reading.traits };
 }
+
+const alwaysDispatching: ReadonlySet<string> = new Set(["subcommand", "sub command", "operation", "op"]);
 
 export function readParameters(
   properties: readonly PropertyInfo[],
@@ -125,12 +145,15 @@ export function readParameters(
     if (!rule) continue;
     reading.findings.push({ kind: rule.kind, name: quote(property.name, 40), rule, property });
     if (rule.kind !== "action") continue;
+    const alwaysDispatches = alwaysDispatching.has(splitName(property.name).join(" "));
     for (const value of property.enumValues) {
-      const category = valueCategory(value, nameObjects, domains);
-      if (category === undefined) continue;
+      const read = valueReading(value, nameObjects, domains);
+      if (read === undefined) continue;
       const best = reading.action;
-      if (!best || categoryOrder.indexOf(category) > categoryOrder.indexOf(best.category)) {
-        reading.action = { parameter: quote(property.name, 40), value: quote(value, 40), category };
+      if (!best || categoryOrder.indexOf(read.category) > categoryOrder.indexOf(best.category)) {
+        reading.action = { parameter: quote(property.name, 40), value: quote(value, 40), category: read.category, traits: new Set(read.traits), alwaysDispatches };
+      } else if (read.category === best.category) {
+        for (const trait of read.traits) best.traits.add(trait);
       }
     }
   }

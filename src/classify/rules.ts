@@ -110,8 +110,8 @@ export const objectRules: readonly ObjectRule[] = [
   },
   {
     kind: "runnable",
-    words: ["pipeline", "pipelines", "build", "builds", "deployment", "deployments", "chart", "helm", "workflow run", "job run", "migration", "migrations"],
-    explanation: "Creating or installing a pipeline, build, deployment or Helm chart, or merging migrations into production, runs or deploys it.",
+    words: ["pipeline", "pipelines", "build", "builds", "deployment", "deployments", "chart", "helm", "workflow run", "job run", "migration", "migrations", "recurring", "automation", "automations", "cron", "cron job", "cron jobs", "scheduled job", "scheduled jobs", "scheduled task", "scheduled tasks"],
+    explanation: "Creating or installing a pipeline, build, deployment or Helm chart, merging migrations into production, or creating an automation or recurring job that then runs on its own, runs or deploys it.",
   },
   {
     kind: "read-job",
@@ -145,7 +145,7 @@ export const objectRules: readonly ObjectRule[] = [
   },
   {
     kind: "service",
-    words: ["service", "services", "app", "apps", "application", "applications", "vm", "vms", "instance", "instances", "server", "servers", "machine", "machines", "droplet", "droplets", "container", "containers", "node", "nodes", "worker", "workers", "dyno", "dynos", "database", "databases", "cluster", "clusters", "deployment", "deployments"],
+    words: ["service", "services", "app", "apps", "application", "applications", "vm", "vms", "instance", "instances", "server", "servers", "machine", "machines", "droplet", "droplets", "container", "containers", "node", "nodes", "worker", "workers", "dyno", "dynos", "database", "databases", "cluster", "clusters", "deployment", "deployments", "project", "projects", "rollout", "rollouts", "site", "sites", "function", "functions"],
     explanation: "Apps, VMs, services, servers and containers that others rely on: stopping or restarting one affects them.",
   },
   {
@@ -239,7 +239,7 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "money", category: "Financial" }, { kind: "payments-money", category: "Financial" }],
   },
   {
-    verbs: ["add", "insert", "update", "edit", "modify", "set", "put", "patch", "save", "change", "reconnect", "activate", "deactivate", "rebase", "finalize", "finalise", "upload", "comment", "copy", "push", "commit", "fork", "click", "type", "fill", "press", "drag", "enable", "disable", "assign", "unassign", "star", "unstar", "label", "tag", "schedule", "store", "record", "remember", "link", "connect", "attach", "register", "submit", "approve", "reopen", "lock", "unlock", "archive", "unarchive", "restore", "import", "sync", "transition", "mark", "toggle", "configure", "append", "init", "initialize", "resume", "scale", "rollback", "rollout", "upsert", "post", "request", "unapprove", "accept", "decline", "reject", "dismiss", "handle", "manage", "select", "process", "subscribe", "unsubscribe", "rate", "react", "pin", "unpin", "follow", "unfollow", "like", "bookmark", "observe", "note", "login", "logout", "authenticate", "cache", "index", "compress", "gzip", "zip", "unzip", "extract to", "clone", "duplicate", "convert to", "port forward", "forward port"],
+    verbs: ["add", "insert", "update", "edit", "modify", "set", "put", "patch", "save", "change", "reconnect", "activate", "deactivate", "rebase", "finalize", "finalise", "upload", "comment", "copy", "push", "commit", "fork", "click", "type", "fill", "press", "drag", "enable", "disable", "assign", "unassign", "star", "unstar", "label", "tag", "schedule", "store", "record", "remember", "link", "connect", "attach", "register", "submit", "approve", "reopen", "lock", "unlock", "archive", "unarchive", "restore", "import", "sync", "transition", "mark", "toggle", "configure", "append", "init", "initialize", "resume", "rollback", "rollout", "upsert", "post", "request", "unapprove", "accept", "decline", "reject", "dismiss", "handle", "manage", "process", "subscribe", "unsubscribe", "rate", "react", "pin", "unpin", "follow", "unfollow", "like", "bookmark", "observe", "note", "login", "logout", "authenticate", "cache", "index", "compress", "gzip", "zip", "unzip", "extract to", "clone", "duplicate", "convert to", "port forward", "forward port"],
     category: "Write",
     explanation: "Creating, adding, updating, saving, uploading, commenting and browser interaction change state; reversible or additive.",
     objects: changingVerbObjects,
@@ -251,16 +251,29 @@ export const verbRules: readonly VerbRule[] = [
     traits: ["session-only"],
   },
   {
+    verbs: ["select", "switch", "activate tab"],
+    category: "Write",
+    explanation: "Selecting or switching the page or tab of the agent's own browser changes only its session (Write, Low); selecting anything else is an ordinary change.",
+    objects: [{ kind: "session", trait: "session-only" }, { kind: "web-page", trait: "session-only" }, ...changingVerbObjects],
+  },
+  {
     verbs: ["close", "quit", "exit", "end"],
     category: "Write",
     explanation: "Closing the agent's own browser, tab, viewer or session ends it: Write, Low; closing an issue or a pull request is an ordinary change (Medium).",
     objects: [{ kind: "session", trait: "session-only" }, ...changingVerbObjects],
   },
   {
-    verbs: ["stop", "pause", "restart", "reboot", "suspend", "shutdown", "shut down", "power off", "power on", "power cycle", "halt"],
+    verbs: ["stop", "pause", "suspend"],
     category: "Write",
     explanation: "Stopping, pausing or restarting an app, VM or service affects whoever relies on it: Write, High; stopping the agent's own browser or recording session is Low.",
     objects: [{ kind: "session", trait: "session-only" }, { kind: "service", trait: "service-affecting" }],
+  },
+  {
+    verbs: ["restart", "reboot", "shutdown", "shut down", "power off", "power on", "power cycle", "halt", "scale"],
+    category: "Write",
+    explanation: "Restarting, rebooting, powering off or scaling affects whatever runs there: Write, High; restarting the agent's own browser session is Low.",
+    traits: ["service-affecting"],
+    objects: [{ kind: "session", trait: "session-only" }],
   },
   {
     verbs: ["install"],
@@ -350,8 +363,9 @@ export const verbRules: readonly VerbRule[] = [
   {
     verbs: ["move", "rename", "mv", "relocate"],
     category: "Write",
-    explanation: "Moving or renaming is an update; moving files is hard to undo (raised risk).",
-    objects: [{ kind: "file", trait: "overwrite" }, ...changingVerbObjects],
+    explanation: "Moving or renaming is an update of a shared thing, hard to undo for whoever relies on where it was: Write with a raised risk.",
+    traits: ["overwrite"],
+    objects: changingVerbObjects,
   },
   {
     verbs: ["start", "launch", "spawn"],
