@@ -70,12 +70,15 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
       evidence: nameReading.words.length > 0 ? `words '${quote(nameReading.words.join(" "), 60)}'` : "no words",
       effect: nameReading.verb !== undefined ? `a label, not led by its verb '${quote(nameReading.verb.word, 30)}': the title says what it does` : "no known verb: the name alone says nothing",
     });
-    const fromTitle = titleReading ? textCandidate("title", titleReading) : undefined;
+    // A title is a label unless it leads with its verb ("Optimize Multi-Stop Route" stops nothing).
+    const fromTitle = titleReading && titleReading.verb?.index === 0 ? textCandidate("title", titleReading) : undefined;
     if (fromTitle) candidates.push(fromTitle);
   }
 
   // A bare verb (`add`) is ambiguous: when the description leads with the same verb, its object says what it acts on.
-  if (fromName && nameReading.objects.length === 0 && desc?.verb?.rule === nameReading.verb?.rule && desc?.category !== undefined) {
+  // So does the description's object when it settles the same verb differently ("Removes the relation between issues").
+  const sameVerbSettled = desc?.decidingObject !== undefined && desc.category !== nameReading.category && nameReading.decidingObject === undefined;
+  if (fromName && (nameReading.objects.length === 0 || sameVerbSettled) && desc?.verb?.rule === nameReading.verb?.rule && desc?.category !== undefined) {
     fromName.category = desc.category;
     const last = signals.find((sig) => sig.source === "name" && sig.effect.startsWith("suggests"));
     if (last) last.effect = `a bare verb; the description's object says it is ${desc.category}`;
@@ -180,6 +183,20 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
     } else {
       category = "Write";
       candidates.push({ source: "default", category, phrase: "the spec's cautious defaults" });
+    }
+  }
+
+  // Cancelling something scheduled that has not started, or removing an item from a list, a cache or a
+  // group (both remain), is a change, not a removal.
+  if (category === "Destructive" && desc !== undefined) {
+    const notStarted = desc.phrases.get("not-started");
+    const detached = desc.phrases.get("detach");
+    const verb = fromName?.verb ?? desc.verb?.word ?? "";
+    const reason = ["cancel", "cancels", "abort"].includes(verb) || desc.verb?.word.startsWith("cancel") ? notStarted : ["remove", "removes"].some((v) => verb === v || desc.verb?.word === v) ? detached : undefined;
+    if (reason !== undefined) {
+      category = "Write";
+      candidates.push({ source: "description", category, phrase: `the description ('${quote(reason, 40)}')` });
+      signals.push({ source: "description", evidence: `'${quote(reason, 40)}'`, effect: "what it ends has not started, or stays where it is: Write, not Destructive" });
     }
   }
 

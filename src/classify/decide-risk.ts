@@ -141,7 +141,8 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
       const what = name.kinds.get("extension") ?? desc?.kinds.get("extension") ?? "extension";
       apply("third-party-install", `It installs third-party code into a service ('${quote(what, 30)}'): High.`, "name", `'${quote(what, 30)}'`);
     }
-    if (applied.length === 0 && traits.has("session-only")) {
+    // Opening a tab at a URL navigates (Medium); only a change that stays in the session is Low.
+    if (applied.length === 0 && traits.has("session-only") && findings("url").length === 0) {
       const what = name.verb?.word ?? evidence.titleReading?.verb?.word ?? desc?.verb?.word ?? "session";
       apply("session-only", `Its effect stays in the agent's own browser or session and ends with it ('${quote(what, 30)}'): Low.`, "name", `'${quote(what, 30)}'`);
     }

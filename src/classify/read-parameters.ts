@@ -92,6 +92,8 @@ function ruleFor(property: PropertyInfo): ParameterRule | undefined {
   const exact = ruleIndex.get(joined);
   const rule = exact ?? (parts.length > 1 && last !== undefined ? ruleIndex.get(last) : undefined);
   if (rule && runnableKinds.has(rule.kind) && !holdsRunnable(property, exact === undefined)) return undefined;
+  // `If-Match` or `matchCase` name no filter: only a parameter named as one picks items by a filter.
+  if (rule?.kind === "filter" && exact === undefined) return undefined;
   if (property.type === "boolean") {
     // A switch turns something on; it is never the content, page, path or code a call acts on
     // ("fullPage" pages nothing, "deleteLocalData" is no content).

@@ -24,8 +24,10 @@ export type ObjectKind =
   | "read-job"
   | "tracked-item"
   | "session"
+  | "credential"
   | "relation"
   | "session-setting"
+  | "state-setting"
   | "service"
   | "scheduled"
   | "extension"
@@ -51,7 +53,9 @@ export type Trait =
   | "router"
   | "session-only"
   | "service-affecting"
-  | "third-party-install";
+  | "third-party-install"
+  | "not-started"
+  | "detach";
 
 export interface ObjectRule {
   kind: ObjectKind;
@@ -84,7 +88,7 @@ export const objectRules: readonly ObjectRule[] = [
   },
   {
     kind: "sensitive",
-    words: ["secret", "secrets", "env", "environment variable", "environment variables", "credential", "credentials", "password", "passwords", "apikey", "api key", "api keys", "access token", "access tokens", "private key", "private keys", "ssh", "cookie", "cookies", "vault", "pii", "personal data", "private message", "private messages", "direct message", "direct messages", "dm", "dms", "channel history", "conversation history", "message history", "chat history", "thread replies", "customer", "customers", "contact", "contacts", "crm objects", "user profile", "user profiles", "kubeconfig", "token", "tokens", "employee", "employees", "payroll", "payslip", "payslips", "salary", "salaries", "transcript", "transcripts", "recording", "recordings", "phone number", "phone numbers", "email address", "email addresses", "patient", "patients", "medical record", "medical records", "health record", "health records", "ssn", "vulnerability", "vulnerabilities", "security finding", "security findings", "inbox", "email", "emails", "mail", "mails", "messages", "message", "chat messages", "person", "persons", "people", "lead", "leads", "applicant", "applicants", "candidate", "candidates"],
+    words: ["secret", "secrets", "env", "environment variable", "environment variables", "credential", "credentials", "password", "passwords", "apikey", "api key", "api keys", "access token", "access tokens", "private key", "private keys", "ssh", "cookie", "cookies", "vault", "pii", "personal data", "private message", "private messages", "direct message", "direct messages", "dm", "dms", "channel history", "conversation history", "message history", "chat history", "thread replies", "customer", "customers", "contact", "contacts", "crm objects", "user profile", "user profiles", "kubeconfig", "token", "tokens", "employee", "employees", "payroll", "payslip", "payslips", "salary", "salaries", "transcript", "transcripts", "recording", "recordings", "phone number", "phone numbers", "email address", "email addresses", "patient", "patients", "medical record", "medical records", "health record", "health records", "ssn", "vulnerability", "vulnerabilities", "security finding", "security findings", "inbox", "email", "emails", "mail", "mails", "messages", "message", "chat messages", "person", "persons", "people", "lead", "leads", "applicant", "applicants", "candidate", "candidates", "attendee", "attendees", "attendance", "participant", "participants", "member", "members", "direct reports", "calendar event", "calendar events", "guest", "guests", "subscriber", "subscribers", "follower", "followers", "recipient", "recipients"],
     except: ["console message", "console messages", "log message", "log messages", "error message", "error messages", "commit message", "commit messages", "system message", "status message", "token usage", "token count", "tokens used", "lead time"],
     explanation: "Secrets, environment variables, credentials, tokens, kubeconfigs, cookies, private messages and emails (a channel's history, a thread's replies, an inbox), recordings and transcripts, security findings and personal data (customers, contacts, people, leads, employees, payroll, patients, user profiles) are sensitive even to read.",
   },
@@ -130,13 +134,24 @@ export const objectRules: readonly ObjectRule[] = [
   },
   {
     kind: "relation",
-    words: ["link", "links", "tag", "tags", "label", "labels", "assignee", "assignees", "reviewer", "reviewers", "watcher", "watchers", "association", "associations", "dependency link", "relation", "reaction", "reactions", "attachment from", "from group", "from team", "from project", "from list", "from board"],
+    words: ["link", "links", "related", "relationship", "relationships", "tag", "tags", "label", "labels", "assignee", "assignees", "reviewer", "reviewers", "watcher", "watchers", "association", "associations", "dependency link", "relation", "reaction", "reactions", "attachment from", "from group", "from team", "from project", "from list", "from board"],
     explanation: "Links, tags, labels, assignees and reactions join two things: removing one leaves both in place.",
   },
   {
+    kind: "credential",
+    words: ["api key", "api keys", "apikey", "apikeys", "token", "tokens", "access token", "access tokens", "personal access token", "deploy key", "deploy keys", "ssh key", "ssh keys", "secret", "secrets", "signing secret", "credential", "credentials", "password", "passwords", "app password", "client secret", "service account key"],
+    explanation: "Keys, tokens, secrets and passwords grant access: creating one is an access change.",
+  },
+  {
     kind: "session",
-    words: ["session", "sessions", "browser", "browsers", "viewer", "recording session", "tab", "tabs", "window", "windows", "browser context", "console", "devtools"],
+    words: ["session", "sessions", "presence", "browser", "browsers", "viewer", "recording session", "tab", "tabs", "window", "windows", "browser context", "console", "devtools"],
+    except: ["terminal session", "terminal sessions", "shell session", "shell sessions", "ssh session", "ssh sessions", "process session", "running session", "debug session", "debugging session"],
     explanation: "The agent's own browser, tab, viewer or session: opening, closing or clearing it ends with the session.",
+  },
+  {
+    kind: "state-setting",
+    words: ["status", "presence", "flag", "flags", "selection", "filter", "filters", "highlight", "highlights", "formatting", "format", "cache", "caches", "draft", "notification", "notifications", "badge", "reminder"],
+    explanation: "A status, flag, selection, filter, format or cache: clearing one resets a setting, nothing of value is gone (Write).",
   },
   {
     kind: "session-setting",
@@ -199,6 +214,7 @@ export interface VerbRule {
 /** What a changing verb becomes with a money, message, access or report object. */
 const changingVerbObjects: readonly ObjectEffect[] = [
   { kind: "math", category: "Read" },
+  { kind: "credential", trait: "access-change" },
   { kind: "session-setting", trait: "session-only" },
   { kind: "money", category: "Financial" },
   { kind: "payments-money", category: "Financial" },
@@ -215,10 +231,16 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "money", category: "Read" }],
   },
   {
-    verbs: ["explain", "validate", "verify", "check", "lint", "format", "parse", "preview", "analyze", "analyse", "test", "dry run", "plan"],
+    verbs: ["explain", "validate", "verify", "check", "lint", "parse", "preview", "analyze", "analyse", "test", "dry run", "plan"],
     category: "Read",
     explanation: "Explaining, validating, checking, linting, parsing or previewing code or a query inspects it without running it.",
     traits: ["inspects-input"],
+  },
+  {
+    verbs: ["format", "prettify", "beautify"],
+    category: "Write",
+    explanation: "Formatting cells, text or a document changes how it looks (Write); formatting code, SQL or JSON given to the call returns it formatted (Read).",
+    objects: [{ kind: "code", category: "Read", trait: "inspects-input" }, { kind: "session-setting", trait: "session-only" }],
   },
   {
     verbs: ["resolve"],
@@ -239,10 +261,22 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "money", category: "Financial" }, { kind: "payments-money", category: "Financial" }],
   },
   {
-    verbs: ["add", "insert", "update", "edit", "modify", "set", "put", "patch", "save", "change", "reconnect", "activate", "deactivate", "rebase", "finalize", "finalise", "upload", "comment", "copy", "push", "commit", "fork", "click", "type", "fill", "press", "drag", "enable", "disable", "assign", "unassign", "star", "unstar", "label", "tag", "schedule", "store", "record", "remember", "link", "connect", "attach", "register", "submit", "approve", "reopen", "lock", "unlock", "archive", "unarchive", "restore", "import", "sync", "transition", "mark", "toggle", "configure", "append", "init", "initialize", "resume", "rollback", "rollout", "upsert", "post", "request", "unapprove", "accept", "decline", "reject", "dismiss", "handle", "manage", "process", "subscribe", "unsubscribe", "rate", "react", "pin", "unpin", "follow", "unfollow", "like", "bookmark", "observe", "note", "login", "logout", "authenticate", "cache", "index", "compress", "gzip", "zip", "unzip", "extract to", "clone", "duplicate", "convert to", "port forward", "forward port"],
+    verbs: ["add", "insert", "put", "save", "reconnect", "activate", "deactivate", "rebase", "finalize", "finalise", "upload", "comment", "copy", "push", "commit", "fork", "click", "type", "fill", "press", "drag", "enable", "disable", "unassign", "schedule", "store", "record", "remember", "link", "connect", "attach", "register", "submit", "approve", "restore", "import", "sync", "transition", "configure", "append", "init", "initialize", "resume", "rollback", "rollout", "upsert", "post", "request", "unapprove", "accept", "decline", "reject", "dismiss", "handle", "manage", "process", "subscribe", "unsubscribe", "rate", "react", "follow", "unfollow", "like", "bookmark", "observe", "note", "login", "logout", "authenticate", "cache", "index", "compress", "gzip", "zip", "unzip", "extract to", "clone", "duplicate", "convert to", "port forward", "forward port"],
     category: "Write",
     explanation: "Creating, adding, updating, saving, uploading, commenting and browser interaction change state; reversible or additive.",
     objects: changingVerbObjects,
+  },
+  {
+    verbs: ["update", "edit", "modify", "set", "patch", "change", "mark", "toggle", "label", "tag", "pin", "unpin", "star", "unstar", "archive", "unarchive", "lock", "unlock", "reopen", "assign"],
+    category: "Write",
+    explanation: "Updating, editing, marking or archiving changes an existing thing: an edited message or email is not sent again (Write, Medium).",
+    objects: changingVerbObjects.filter((e) => e.kind !== "message"),
+  },
+  {
+    verbs: ["rotate", "regenerate", "reissue", "roll"],
+    category: "Write",
+    explanation: "Rotating or regenerating a key, token or secret creates a credential and retires the old one: an access change (Write, High).",
+    traits: ["access-change"],
   },
   {
     verbs: ["hover", "resize", "scroll", "focus", "emulate", "zoom", "blur"],
@@ -333,7 +367,8 @@ export const verbRules: readonly VerbRule[] = [
   {
     verbs: ["navigate", "go", "goto", "back", "forward", "reload", "refresh"],
     category: "Write",
-    explanation: "Navigating a browser changes its state (Write, Medium).",
+    explanation: "Navigating a browser changes its state (Write, Medium); forwarding a message or an email sends it to people (High).",
+    objects: [{ kind: "message", trait: "external-send" }],
   },
   {
     verbs: ["send", "email", "publish", "broadcast", "notify", "tweet", "reply", "announce", "share"],
@@ -389,7 +424,7 @@ export const verbRules: readonly VerbRule[] = [
     verbs: ["delete", "rm", "del", "purge", "destroy", "erase", "wipe", "truncate", "terminate", "kill", "revoke", "uninstall", "unpublish", "clear", "reset", "empty", "discard", "flush", "evict", "deprovision", "expire", "shred", "prune", "cleanup", "clean"],
     category: "Destructive",
     explanation: "Deleting, dropping, purging, terminating, killing and revoking remove existing things; clearing or ending the agent's own browser or viewer session is Write, Low.",
-    objects: [{ kind: "internal-report", trait: "internal-report" }, { kind: "session", category: "Write", trait: "session-only" }],
+    objects: [{ kind: "internal-report", trait: "internal-report" }, { kind: "session", category: "Write", trait: "session-only" }, { kind: "state-setting", category: "Write" }],
   },
   {
     verbs: ["cancel", "void", "abort"],
@@ -443,7 +478,7 @@ export const nounLikeVerbs: ReadonlySet<string> = new Set([
   "invoice", "bill", "charge", "refund", "payout", "deposit", "tip", "draft", "reply", "share", "merge", "commit", "fork", "lock", "star",
   "check", "review", "sync", "trigger", "call", "drop", "reset", "clear", "type", "press", "hover", "click", "map", "rate", "like", "pin",
   "bookmark", "follow", "subscribe", "template", "batch", "help", "dispatch", "alert", "event", "file", "message", "email", "notify", "mark",
-  "publish", "print", "wait", "ping", "compare", "research", "expand", "history",
+  "publish", "print", "wait", "ping", "compare", "research", "expand", "history", "broadcast", "forward", "export", "stream",
 ]);
 
 /** Result nouns that, after a noun-like verb, make the whole name a noun phrase (`report-list`, `deploy_logs`). */
@@ -467,7 +502,7 @@ export const objectPhraseStops: ReadonlySet<string> = new Set(["between", "again
 /** Words that never name an object ("a", "new", "specific"). */
 export const objectFillerWords: ReadonlySet<string> = new Set(["a", "an", "the", "new", "existing", "specific", "given", "single", "one", "your", "their", "its", "my", "our", "this", "that", "these", "those", "some", "entire", "whole", "specified", "provided", "selected", "current", "by", "id", "ids"]);
 
-export type DescriptionTrait = Extract<Trait, "read-only-claim" | "overwrite" | "host-execution" | "sandboxed" | "external-send" | "access-change" | "sensitive" | "bulk" | "internal-report" | "query-language" | "router">;
+export type DescriptionTrait = Extract<Trait, "not-started" | "detach" | "read-only-claim" | "overwrite" | "host-execution" | "sandboxed" | "external-send" | "access-change" | "sensitive" | "bulk" | "internal-report" | "query-language" | "router">;
 
 export interface PhraseRule {
   trait: DescriptionTrait;
@@ -483,6 +518,20 @@ export interface PhraseRule {
 }
 
 export const phraseRules: readonly PhraseRule[] = [
+  {
+    trait: "not-started",
+    phrases: ["scheduled", "not yet been sent", "not yet sent", "not yet started", "has not started", "hasnt started", "upcoming", "pending", "queued", "future"],
+    scope: "first-sentence",
+    negatable: false,
+    explanation: "What is cancelled is scheduled and has not started: cancelling it is Write (Medium), not the end of running work.",
+  },
+  {
+    trait: "detach",
+    phrases: ["from the cache", "from cache", "from the list", "from a list", "from the group", "from a group", "from the team", "from a team", "from the board", "from the project", "from a project", "from the channel", "from the chat", "from the playlist", "from the segment", "from a segment", "from the collection", "from favorites", "from the queue", "from the workspace", "from the conversation", "from the folder", "from a folder", "from the label"],
+    scope: "first-sentence",
+    negatable: false,
+    explanation: "Removing something from a list, a group, a folder or a cache leaves it in place elsewhere: Write (and an access change for a member), not a removal.",
+  },
   {
     trait: "read-only-claim",
     phrases: ["read only", "readonly", "does not modify", "doesnt modify", "will not modify", "wont modify", "never modifies", "no side effects", "does not change", "doesnt change", "does not write", "only select", "select only", "only reads", "only allows select", "only select statements", "only select queries"],
@@ -534,7 +583,7 @@ export const phraseRules: readonly PhraseRule[] = [
   },
   {
     trait: "sensitive",
-    phrases: ["secret", "secrets", "environment variable", "environment variables", "env var", "env vars", "credential", "credentials", "password", "passwords", "api key", "api keys", "access token", "access tokens", "private key", "private keys", "ssh key", "ssh keys", "personal data", "pii", "private message", "private messages", "direct message", "direct messages", "cookies", "kubeconfig", "employee", "employees", "payroll", "salary", "salaries", "transcript", "transcripts", "recording", "recordings", "email address", "email addresses", "home address", "contact details", "contact information", "personal information", "customer data", "customer records", "patient", "patients", "medical", "vulnerabilities", "security findings", "email messages", "emails", "inbox", "chat history", "message history", "messages in", "messages from"],
+    phrases: ["secret", "secrets", "environment variable", "environment variables", "env var", "env vars", "credential", "credentials", "password", "passwords", "api key", "api keys", "access token", "access tokens", "private key", "private keys", "ssh key", "ssh keys", "personal data", "pii", "private message", "private messages", "direct message", "direct messages", "cookies", "kubeconfig", "employee", "employees", "payroll", "salary", "salaries", "transcript", "transcripts", "recording", "recordings", "email address", "email addresses", "home address", "contact details", "contact information", "personal information", "customer data", "customer records", "patient", "patients", "medical", "vulnerabilities", "security findings", "email messages", "emails", "inbox", "chat history", "message history", "messages in", "messages from", "attendees", "emailaddress", "direct reports", "participants"],
     scope: "anywhere",
     negatable: true,
     unlessSentenceHas: ["authenticate", "authenticates", "authentication", "auth", "authorize", "authorized", "requires", "required", "require", "configured", "configure", "login", "oauth", "bearer", "provided", "provide", "pass", "supply", "set", "header", "headers"],
@@ -641,7 +690,7 @@ export const parameterRules: readonly ParameterRule[] = [
   { kind: "money", names: ["amount", "currency", "unit amount", "price", "total amount", "amount cents", "amount in cents", "value cents"], explanation: "Takes an amount or a currency: corroborates moving money." },
   { kind: "path", names: ["path", "file", "file path", "filepath", "filename", "file name", "directory", "dir", "folder", "target path", "destination", "source path", "paths"], explanation: "Takes a file path." },
   { kind: "scale-switch", names: ["force", "recursive", "all", "cascade", "delete all", "purge", "everything", "all namespaces", "include all", "remove all", "drop all"], explanation: "A force, recursive or all switch: an all, recursive or purge switch lets one call remove an unbounded set; force skips the safeguards (a write forced past them replaces what is there: High); cascade on one object that is no container stays bounded." },
-  { kind: "filter", names: ["filter", "filters", "where", "selector", "label selector", "field selector", "criteria", "conditions", "condition", "match", "pattern", "glob"], explanation: "Picks items by a filter or pattern rather than by id: a deletion by filter removes an unbounded set." },
+  { kind: "filter", names: ["filter", "filters", "where", "selector", "label selector", "field selector", "criteria", "conditions", "condition", "pattern", "glob", "query filter"], explanation: "Picks items by a filter or pattern rather than by id: a deletion by filter removes an unbounded set." },
   { kind: "overwrite-switch", names: ["overwrite", "overwriting", "replace", "replace existing", "clobber"], explanation: "A boolean switch that writes over what exists (overwrite, replace): the write is High, and still a write." },
   { kind: "deleting-switch", names: ["drop", "delete", "deleting", "purge", "wipe", "erase", "destroy", "truncate", "empty", "replace all", "clear existing"], explanation: "A boolean switch with one of these words anywhere in its name (dropTarget, deleteLocalData, allow_deleting_content): a write that turns it on deletes or replaces existing data, so the write is High. A \"remove source branch\" preference is not one: it acts later, on a merge." },
   { kind: "save-path", names: ["save path", "save to", "output path", "output file", "output dir", "output directory", "download path", "download dir", "destination path", "file path", "filepath", "filename", "file name", "path", "output", "save as", "save"], explanation: "A path the result is saved to (its description says so): a read that also writes a file that outlives the call is Write, Medium." },
