@@ -8,7 +8,7 @@ import type { Evidence } from "./gather-evidence.ts";
 import { categoryFromHints, hintPhrase } from "./read-annotations.ts";
 import { isQueryLanguage } from "./read-parameters.ts";
 import type { NameReading } from "./read-name.ts";
-import { categoryOrder, dispatcherVerbs, nounLikeVerbs } from "./rules.ts";
+import { categoryOrder, dispatcherVerbs, nounLikeVerbs, producingVerbs } from "./rules.ts";
 import { stems } from "./read-words.ts";
 import type { Category, Signal } from "./verdict-schema.ts";
 
@@ -203,7 +203,9 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
   // An explicit readOnlyHint is strong evidence: it is followed unless the name, the title or the
   // description itself states a change (a parameter or a listed sub action alone does not overrule it).
   if (hints.readOnlyHint === true && category !== "Read") {
-    const statesChange = candidates.some((c) => !c.weak && c.category !== "Read" && (c.source === "name" || c.source === "title" || c.phrase.startsWith("the description")));
+    // "Create a buffer zone" with readOnlyHint and idempotentHint computes a shape and returns it: producing is no change.
+    const computes = (c: Candidate) => hints.idempotentHint === true && c.category === "Write" && producingVerbs.has(c.verb ?? desc?.verb?.word ?? "");
+    const statesChange = candidates.some((c) => !c.weak && c.category !== "Read" && !computes(c) && (c.source === "name" || c.source === "title" || c.phrase.startsWith("the description")));
     if (!statesChange) {
       const overruled = candidates.filter((c) => c.category === category);
       category = "Read";

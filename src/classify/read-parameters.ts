@@ -45,7 +45,7 @@ const deletingSwitch = ruleOfKind("deleting-switch");
 const overwriteSwitch = ruleOfKind("overwrite-switch");
 const savePath = ruleOfKind("save-path");
 /** Words of a path parameter's description that say the result is written there. */
-const savingWords: ReadonlySet<string> = new Set(["save", "saved", "saves", "saving", "write", "written", "writes", "store", "stored", "export", "exported", "download", "downloaded", "output"]);
+const savingWords: ReadonlySet<string> = new Set(["save", "saved", "saves", "saving", "write", "written", "writes", "store", "stored", "download", "downloaded"]);
 
 /** Verbs in a switch's description that say turning it on removes data ("If true, immediately remove resources"). */
 const switchRemovalWords: ReadonlySet<string> = new Set(["remove", "removes", "delete", "deletes", "drop", "drops", "purge", "purges", "wipe", "wipes", "erase", "erases", "truncate", "truncates"]);
@@ -94,6 +94,8 @@ function ruleFor(property: PropertyInfo): ParameterRule | undefined {
   if (rule && runnableKinds.has(rule.kind) && !holdsRunnable(property, exact === undefined)) return undefined;
   // `If-Match` or `matchCase` name no filter: only a parameter named as one picks items by a filter.
   if (rule?.kind === "filter" && exact === undefined) return undefined;
+  // `assignedTo` or `reply_to` is no recipient: only a parameter named as one (to, cc, recipients) sends.
+  if (rule?.kind === "recipient" && exact === undefined) return undefined;
   if (property.type === "boolean") {
     // A switch turns something on; it is never the content, page, path or code a call acts on
     // ("fullPage" pages nothing, "deleteLocalData" is no content).
@@ -106,7 +108,7 @@ function ruleFor(property: PropertyInfo): ParameterRule | undefined {
   const pathLike = rule === undefined || rule.kind === "path" || rule.kind === "save-path";
   if (pathLike && (rule !== undefined || parts.includes("output") || parts.includes("save"))) {
     const saves = textWords(capText(property.description ?? "", 300)).some((w) => savingWords.has(w));
-    if (saves && (property.type === undefined || property.type === "string")) return savePath;
+    if (saves && property.enumValues.length === 0 && (property.type === undefined || property.type === "string")) return savePath;
     if (rule?.kind === "save-path") return undefined;
   }
   if (!rule || rule.kind === "deleting-switch" || rule.kind === "overwrite-switch") return undefined;

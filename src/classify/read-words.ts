@@ -102,8 +102,10 @@ export function findNameVerb(words: readonly string[], httpStyle = false, leadin
     if (!nounLikeVerbs.has(first.word) || words.length === first.length) return first;
     // `report-list`, `deploy_logs`, `build_status`: a noun-like word before a result noun names what is read.
     if (words.length === 2 && nominalEnds.has(words[1] as string)) return undefined;
-    // `monitor_create`: a noun-like first word before a plain verb is the resource.
-    return plainVerbAfter(first.length) ?? first;
+    // `monitor_create`: a noun-like first word before a plain verb that ends the name is the resource
+    // (`list_change_order_versions` still lists).
+    const last = plainVerbAfter(first.length);
+    return last !== undefined && last.index + last.length === words.length ? last : first;
   }
   const plain = plainVerbAfter(1);
   if (plain) return plain;
@@ -146,8 +148,11 @@ export function objectKinds(
     for (const pair of pairs) {
       if (rule.except?.includes(pair)) for (const w of pair.split(" ")) excluded.add(w);
     }
+    for (let i = 0; i < objectWords.length - 1; i++) {
+      if (rule.notBefore?.includes(objectWords[i + 1] as string)) excluded.add(objectWords[i] as string);
+    }
     const hit =
-      pairs.find((p) => rule.words.includes(p)) ??
+      pairs.find((p) => rule.words.includes(p) && !rule.notBefore?.includes(objectWords[objectWords.indexOf(p.split(" ")[1] as string) + 1] ?? "")) ??
       (compoundEndingAtHead
         ? head !== undefined && !excluded.has(head) && rule.words.includes(head) ? head : undefined
         : objectWords.find((w) => !excluded.has(w) && rule.words.includes(w)));

@@ -65,6 +65,8 @@ export interface ObjectRule {
   except?: readonly string[];
   /** Only on servers of this domain. */
   domain?: DomainName;
+  /** A word of this kind followed by one of these names something else (`contact property` is a field's definition, not a contact). */
+  notBefore?: readonly string[];
   explanation: string;
 }
 
@@ -90,6 +92,7 @@ export const objectRules: readonly ObjectRule[] = [
     kind: "sensitive",
     words: ["secret", "secrets", "env", "environment variable", "environment variables", "credential", "credentials", "password", "passwords", "apikey", "api key", "api keys", "access token", "access tokens", "private key", "private keys", "ssh", "cookie", "cookies", "vault", "pii", "personal data", "private message", "private messages", "direct message", "direct messages", "dm", "dms", "channel history", "conversation history", "message history", "chat history", "thread replies", "customer", "customers", "contact", "contacts", "crm objects", "user profile", "user profiles", "kubeconfig", "token", "tokens", "employee", "employees", "payroll", "payslip", "payslips", "salary", "salaries", "transcript", "transcripts", "recording", "recordings", "phone number", "phone numbers", "email address", "email addresses", "patient", "patients", "medical record", "medical records", "health record", "health records", "ssn", "vulnerability", "vulnerabilities", "security finding", "security findings", "inbox", "email", "emails", "mail", "mails", "messages", "message", "chat messages", "person", "persons", "people", "lead", "leads", "applicant", "applicants", "candidate", "candidates", "attendee", "attendees", "attendance", "participant", "participants", "member", "members", "direct reports", "calendar event", "calendar events", "guest", "guests", "subscriber", "subscribers", "follower", "followers", "recipient", "recipients"],
     except: ["console message", "console messages", "log message", "log messages", "error message", "error messages", "commit message", "commit messages", "system message", "status message", "token usage", "token count", "tokens used", "lead time"],
+    notBefore: ["property", "properties", "field", "fields", "segment", "segments", "type", "types", "schema", "schemas", "template", "templates", "attribute", "attributes", "setting", "settings", "config", "configuration", "count", "counts", "definition", "definitions", "policy", "policies", "format", "formats", "folder", "folders", "tag", "tags", "label", "labels", "category", "categories", "group", "groups", "status"],
     explanation: "Secrets, environment variables, credentials, tokens, kubeconfigs, cookies, private messages and emails (a channel's history, a thread's replies, an inbox), recordings and transcripts, security findings and personal data (customers, contacts, people, leads, employees, payroll, patients, user profiles) are sensitive even to read.",
   },
   {
@@ -119,7 +122,7 @@ export const objectRules: readonly ObjectRule[] = [
   },
   {
     kind: "read-job",
-    words: ["crawl job", "crawl jobs", "scrape job", "scrape jobs", "search job", "search jobs", "export job", "export jobs", "crawl", "scrape", "search", "searches"],
+    words: ["crawl job", "crawl jobs", "scrape job", "scrape jobs", "search job", "search jobs", "export job", "export jobs", "crawl", "scrape", "search", "searches", "inference", "inferences", "prediction", "predictions", "completion", "completions", "embedding", "embeddings"],
     explanation: "A crawl, scrape, search or export job only reads: starting one reads the web or the data, it runs nothing of the user's.",
   },
   {
@@ -144,7 +147,7 @@ export const objectRules: readonly ObjectRule[] = [
   },
   {
     kind: "session",
-    words: ["session", "sessions", "presence", "browser", "browsers", "viewer", "recording session", "tab", "tabs", "window", "windows", "browser context", "console", "devtools"],
+    words: ["session", "sessions", "browser", "browsers", "viewer", "recording session", "tab", "tabs", "window", "windows", "browser context", "console", "devtools"],
     except: ["terminal session", "terminal sessions", "shell session", "shell sessions", "ssh session", "ssh sessions", "process session", "running session", "debug session", "debugging session"],
     explanation: "The agent's own browser, tab, viewer or session: opening, closing or clearing it ends with the session.",
   },
@@ -225,7 +228,7 @@ const changingVerbObjects: readonly ObjectEffect[] = [
 
 export const verbRules: readonly VerbRule[] = [
   {
-    verbs: ["get", "list", "search", "find", "read", "fetch", "head", "describe", "show", "view", "inspect", "query", "lookup", "count", "retrieve", "return", "returns", "browse", "scan", "download", "export", "scrape", "crawl", "map", "extract", "monitor", "watch", "poll", "status", "estimate", "ping", "echo", "wait", "print", "load", "take", "snapshot", "screenshot", "research", "think", "summarize", "summarise", "whoami", "discover", "provide", "expand", "diagnose", "troubleshoot", "detect", "identify", "recommend", "history", "logs", "diff", "compare", "sum", "compute", "calculate", "convert", "geocode", "directions", "autocomplete", "info", "information", "details", "overview", "metadata", "statistics", "stats", "insights", "obtain", "rerank", "rank", "measure", "audit", "translate", "transcribe", "classify", "score", "predict", "suggest", "explore", "investigate", "reverse geocode", "forecast", "weather", "tail", "grep"],
+    verbs: ["get", "list", "search", "find", "read", "fetch", "head", "describe", "show", "view", "inspect", "query", "lookup", "count", "retrieve", "return", "returns", "browse", "scan", "download", "export", "scrape", "crawl", "map", "extract", "monitor", "watch", "poll", "status", "estimate", "ping", "echo", "wait", "print", "load", "take", "snapshot", "screenshot", "research", "think", "summarize", "summarise", "whoami", "discover", "provide", "expand", "diagnose", "troubleshoot", "detect", "identify", "recommend", "history", "logs", "diff", "compare", "sum", "compute", "calculate", "convert", "geocode", "directions", "autocomplete", "info", "information", "details", "overview", "metadata", "statistics", "stats", "insights", "obtain", "rerank", "rank", "measure", "audit", "translate", "transcribe", "classify", "score", "predict", "suggest", "explore", "investigate", "reverse geocode", "forecast", "weather", "tail", "grep", "learn", "docs", "documentation", "guide", "instructions", "tutorial", "readme"],
     category: "Read",
     explanation: "Retrieving, listing, searching, inspecting and computing change nothing, even when what they read is about money (list_charges is Read).",
     objects: [{ kind: "money", category: "Read" }],
@@ -261,7 +264,7 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "money", category: "Financial" }, { kind: "payments-money", category: "Financial" }],
   },
   {
-    verbs: ["add", "insert", "put", "save", "reconnect", "activate", "deactivate", "rebase", "finalize", "finalise", "upload", "comment", "copy", "push", "commit", "fork", "click", "type", "fill", "press", "drag", "enable", "disable", "unassign", "schedule", "store", "record", "remember", "link", "connect", "attach", "register", "submit", "approve", "restore", "import", "sync", "transition", "configure", "append", "init", "initialize", "resume", "rollback", "rollout", "upsert", "post", "request", "unapprove", "accept", "decline", "reject", "dismiss", "handle", "manage", "process", "subscribe", "unsubscribe", "rate", "react", "follow", "unfollow", "like", "bookmark", "observe", "note", "login", "logout", "authenticate", "cache", "index", "compress", "gzip", "zip", "unzip", "extract to", "clone", "duplicate", "convert to", "port forward", "forward port"],
+    verbs: ["add", "insert", "put", "save", "reconnect", "activate", "deactivate", "rebase", "finalize", "finalise", "upload", "comment", "copy", "push", "commit", "fork", "click", "type", "fill", "press", "drag", "enable", "disable", "unassign", "schedule", "store", "record", "remember", "link", "connect", "attach", "register", "submit", "approve", "restore", "import", "sync", "transition", "configure", "append", "init", "initialize", "resume", "rollout", "upsert", "post", "request", "unapprove", "accept", "decline", "reject", "dismiss", "handle", "manage", "process", "subscribe", "unsubscribe", "rate", "react", "follow", "unfollow", "like", "bookmark", "observe", "note", "login", "logout", "authenticate", "cache", "index", "compress", "gzip", "zip", "unzip", "extract to", "clone", "duplicate", "convert to", "port forward", "forward port"],
     category: "Write",
     explanation: "Creating, adding, updating, saving, uploading, commenting and browser interaction change state; reversible or additive.",
     objects: changingVerbObjects,
@@ -416,9 +419,10 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "money", category: "Financial" }, { kind: "payments-money", category: "Financial" }],
   },
   {
-    verbs: ["run", "execute", "exec", "eval", "evaluate", "invoke", "trigger", "deploy", "build", "compile", "dispatch", "interpret", "rerun", "retry", "call", "redeploy", "interact"],
+    verbs: ["run", "execute", "exec", "eval", "evaluate", "invoke", "trigger", "deploy", "build", "compile", "dispatch", "interpret", "rerun", "retry", "call", "redeploy", "interact", "rollback", "roll back"],
     category: "Execute",
     explanation: "Running, executing, evaluating, invoking, triggering, building and deploying run code, commands, queries, jobs or pipelines.",
+    objects: [{ kind: "read-job", category: "Read" }],
   },
   {
     verbs: ["delete", "rm", "del", "purge", "destroy", "erase", "wipe", "truncate", "terminate", "kill", "revoke", "uninstall", "unpublish", "clear", "reset", "empty", "discard", "flush", "evict", "deprovision", "expire", "shred", "prune", "cleanup", "clean"],
@@ -427,13 +431,20 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "internal-report", trait: "internal-report" }, { kind: "session", category: "Write", trait: "session-only" }, { kind: "state-setting", category: "Write" }],
   },
   {
+    verbs: ["checkout", "check out"],
+    category: "Write",
+    explanation: "Checking out a branch or a file switches what the working copy holds (Write); checking out a cart pays for it (Financial).",
+    objects: [{ kind: "money", category: "Financial" }, { kind: "payments-money", category: "Financial" }],
+    inDomain: { domain: "payments", category: "Financial" },
+  },
+  {
     verbs: ["cancel", "void", "abort"],
     category: "Destructive",
     explanation: "Cancelling, aborting or voiding ends work that is running (Destructive); cancelling something scheduled that has not started is a change (Write); cancelling a subscription or voiding an invoice is Financial.",
     objects: [{ kind: "money", category: "Financial" }, { kind: "payments-money", category: "Financial" }, { kind: "scheduled", category: "Write" }],
   },
   {
-    verbs: ["pay", "charge", "refund", "purchase", "buy", "payout", "top up", "topup", "recharge", "checkout", "withdraw", "deposit", "donate", "tip", "invoice", "bill", "reimburse", "settle"],
+    verbs: ["pay", "charge", "refund", "purchase", "buy", "payout", "top up", "topup", "recharge", "withdraw", "deposit", "donate", "tip", "invoice", "bill", "reimburse", "settle"],
     category: "Financial",
     explanation: "Paying, charging, refunding, purchasing, paying out and topping up move money.",
   },
@@ -555,7 +566,7 @@ export const phraseRules: readonly PhraseRule[] = [
   },
   {
     trait: "sandboxed",
-    phrases: ["in the browser", "on the page", "on page", "page context", "in the page", "sandbox", "sandboxed", "in a pod", "in the pod", "in a container", "in the container", "in the containers", "inside the container", "isolated", "browser context"],
+    phrases: ["in the browser", "on the page", "on page", "page context", "in the page", "sandbox", "sandboxed", "in a pod", "in the pod", "in pod", "pod container", "kubernetes pod", "in container", "in a container", "in the container", "in the containers", "inside the container", "isolated", "browser context"],
     scope: "anywhere",
     negatable: true,
     explanation: "The description confines execution to a page, a sandbox or a container, not the host.",
@@ -626,6 +637,9 @@ export const phraseRules: readonly PhraseRule[] = [
   },
 ];
 
+/** Verbs that produce a result; with readOnlyHint and idempotentHint the result is only returned (Read). */
+export const producingVerbs: ReadonlySet<string> = new Set(["create", "creates", "generate", "generates", "make", "makes", "render", "renders", "build", "builds", "draw", "draws", "compute", "computes"]);
+
 /** Verbs of a name that leave the action to a parameter (`manage_issue`, `execute_operation`, `http_request`). */
 export const dispatcherVerbs: ReadonlySet<string> = new Set(["manage", "handle", "execute", "exec", "run", "perform", "invoke", "call", "process", "do", "operate", "control", "send", "make", "request", "fetch", "use", "access", "administer", "interact", "dispatch", "trigger", "apply", "configure"]);
 
@@ -692,7 +706,7 @@ export const parameterRules: readonly ParameterRule[] = [
   { kind: "scale-switch", names: ["force", "recursive", "all", "cascade", "delete all", "purge", "everything", "all namespaces", "include all", "remove all", "drop all"], explanation: "A force, recursive or all switch: an all, recursive or purge switch lets one call remove an unbounded set; force skips the safeguards (a write forced past them replaces what is there: High); cascade on one object that is no container stays bounded." },
   { kind: "filter", names: ["filter", "filters", "where", "selector", "label selector", "field selector", "criteria", "conditions", "condition", "pattern", "glob", "query filter"], explanation: "Picks items by a filter or pattern rather than by id: a deletion by filter removes an unbounded set." },
   { kind: "overwrite-switch", names: ["overwrite", "overwriting", "replace", "replace existing", "clobber"], explanation: "A boolean switch that writes over what exists (overwrite, replace): the write is High, and still a write." },
-  { kind: "deleting-switch", names: ["drop", "delete", "deleting", "purge", "wipe", "erase", "destroy", "truncate", "empty", "replace all", "clear existing"], explanation: "A boolean switch with one of these words anywhere in its name (dropTarget, deleteLocalData, allow_deleting_content): a write that turns it on deletes or replaces existing data, so the write is High. A \"remove source branch\" preference is not one: it acts later, on a merge." },
+  { kind: "deleting-switch", names: ["drop", "delete", "deleting", "purge", "wipe", "erase", "destroy", "truncate", "replace all", "clear existing"], explanation: "A boolean switch with one of these words anywhere in its name (dropTarget, deleteLocalData, allow_deleting_content): a write that turns it on deletes or replaces existing data, so the write is High. A \"remove source branch\" preference is not one: it acts later, on a merge." },
   { kind: "save-path", names: ["save path", "save to", "output path", "output file", "output dir", "output directory", "download path", "download dir", "destination path", "file path", "filepath", "filename", "file name", "path", "output", "save as", "save"], explanation: "A path the result is saved to (its description says so): a read that also writes a file that outlives the call is Write, Medium." },
   { kind: "action", names: ["action", "operation", "op", "method", "mode", "subcommand", "sub command"], explanation: "Chooses one of several actions: the tool takes its most consequential one (unless its description says it filters what is read)." },
   { kind: "cost-confirmation", names: ["confirm cost id", "cost confirmation id", "cost confirmation", "confirm cost"], explanation: "Requires the user to have confirmed a cost first: the call takes on a charge, a financial obligation." },
