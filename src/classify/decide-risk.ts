@@ -41,6 +41,8 @@ const atLevel = (n: number): Risk => risks[Math.max(0, Math.min(risks.length - 1
 
 const hostWords = new Set(["shell", "terminal", "bash", "zsh", "powershell", "cmd", "command", "commands", "process", "subprocess"]);
 const sandboxWords = new Set(["browser", "page", "pod", "container", "sandbox", "sandboxed", "tab", "frame"]);
+/** Verbs that only add: a destructiveHint on one of them contradicts what it does. */
+const additiveVerbs: ReadonlySet<string> = new Set(["create", "add", "new", "insert", "append", "post", "register"]);
 const adminWords = ["admin", "admins", "administrator", "owner", "owners", "superuser", "root"];
 const orgWords = ["organization", "organisation", "org", "account", "workspace", "tenant", "enterprise", "system", "instance"];
 /** Name words that say a deletion has no bound (a `bulk_delete` of named ids is bounded). */
@@ -61,8 +63,10 @@ export function usualRisk(category: Category): Risk {
  * category (readOnlyHint on a write, destructiveHint on a read), else
  * undefined. Absent hints claim nothing.
  */
-export function riskTheHintsClaim(hints: ExplicitHints, category: Category): Risk | undefined {
+export function riskTheHintsClaim(hints: ExplicitHints, category: Category, additive = false): Risk | undefined {
   if (hints.readOnlyHint === true && category !== "Read") return "Low";
+  // destructiveHint on an update or overwrite matches "not only additive"; on a purely additive create it claims more.
+  if (additive && hints.readOnlyHint !== true && hints.destructiveHint === true && category === "Write") return "High";
   if (hints.readOnlyHint !== true && hints.destructiveHint === true && category === "Read") return "High";
   if (hints.readOnlyHint !== true && hints.destructiveHint === false && category === "Destructive") return "Medium";
   return undefined;
@@ -202,7 +206,8 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
   const decidedByHints = decision.deciding.every((c) => c.source === "annotations");
   // Saving a read's result to a file is no change the name or description states: the hints do not conflict.
   if (!decidedByHints && !decision.savedToDisk) {
-    const annotationRisk = riskTheHintsClaim(hints, category);
+    const additive = name.verb !== undefined && additiveVerbs.has(name.verb.word) && !traits.has("overwrite") && applied.length === 0;
+    const annotationRisk = riskTheHintsClaim(hints, category, additive);
     if (annotationRisk !== undefined) {
       const moved = level(annotationRisk) > level(risk);
       if (moved) risk = atLevel(level(risk) + 1);

@@ -25,6 +25,7 @@ export type ObjectKind =
   | "tracked-item"
   | "session"
   | "credential"
+  | "outbound"
   | "relation"
   | "session-setting"
   | "state-setting"
@@ -141,6 +142,11 @@ export const objectRules: readonly ObjectRule[] = [
     explanation: "Links, tags, labels, assignees and reactions join two things: removing one leaves both in place.",
   },
   {
+    kind: "outbound",
+    words: ["webhook", "webhooks", "webhook endpoint", "webhook event", "webhook events", "proxy", "proxy config", "forwarding address", "forwarding rule", "forwarding rules"],
+    explanation: "Webhooks, proxies and forwarding addresses send data to an outside URL: creating, changing or replaying one sends data out.",
+  },
+  {
     kind: "credential",
     words: ["api key", "api keys", "apikey", "apikeys", "token", "tokens", "access token", "access tokens", "personal access token", "deploy key", "deploy keys", "ssh key", "ssh keys", "secret", "secrets", "signing secret", "credential", "credentials", "password", "passwords", "app password", "client secret", "service account key"],
     explanation: "Keys, tokens, secrets and passwords grant access: creating one is an access change.",
@@ -218,6 +224,7 @@ export interface VerbRule {
 const changingVerbObjects: readonly ObjectEffect[] = [
   { kind: "math", category: "Read" },
   { kind: "credential", trait: "access-change" },
+  { kind: "outbound", trait: "external-send" },
   { kind: "session-setting", trait: "session-only" },
   { kind: "money", category: "Financial" },
   { kind: "payments-money", category: "Financial" },
@@ -374,7 +381,7 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "message", trait: "external-send" }],
   },
   {
-    verbs: ["send", "email", "publish", "broadcast", "notify", "tweet", "reply", "announce", "share"],
+    verbs: ["send", "email", "publish", "broadcast", "notify", "tweet", "reply", "announce", "share", "replay", "redeliver", "resend"],
     category: "Write",
     explanation: "Sending, publishing, posting and replying reach other people: Write with a raised risk.",
     traits: ["external-send"],
