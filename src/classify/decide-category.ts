@@ -8,7 +8,10 @@ import type { Evidence } from "./gather-evidence.ts";
 import { categoryFromHints, hintPhrase } from "./read-annotations.ts";
 import { isQueryLanguage } from "./read-parameters.ts";
 import type { NameReading } from "./read-name.ts";
-import { categoryOrder, dispatcherVerbs, nounLikeVerbs, producingVerbs } from "./rules.ts";
+import { categoryOrder, dispatcherVerbs, nounLikeVerbs, producingVerbs, runWords } from "./rules.ts";
+import { capText, words as textWords } from "./bounded-text.ts";
+
+const textWordsOf = (text: string | undefined) => textWords(capText(text ?? "", 400));
 import { stems } from "./read-words.ts";
 import type { Category, Signal } from "./verdict-schema.ts";
 
@@ -132,7 +135,10 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
     } else if (runs) {
       const what = finding.kind === "command" ? "a command" : finding.kind === "code" ? "code" : "a query in a query language";
       const short = finding.kind === "command" ? "a command" : finding.kind === "code" ? "code" : "a query language";
-      candidates.push({ source: "parameters", category: "Execute", phrase: `the parameter ${label} (${short})` });
+      // A bare `code` with no description and nothing else saying the tool runs anything is one weak signal.
+      const described = textWordsOf(finding.property.description).some((w) => runWords.has(w));
+      const corroborated = described || (desc?.category !== undefined && desc.category !== "Read") || (nameReading.category !== undefined && nameReading.category !== "Read");
+      candidates.push({ source: "parameters", category: "Execute", phrase: `the parameter ${label} (${short})`, ...(corroborated ? {} : { weak: true }) });
       signals.push({ source: "parameters", evidence: label, effect: `takes ${what} to run: suggests Execute` });
     } else if (finding.kind === "pagination") {
       candidates.push({ source: "parameters", category: "Read", phrase: `the paging parameter ${label}`, weak: true });
@@ -177,9 +183,9 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
     if (fromHints !== undefined) {
       category = fromHints;
       candidates.push({ source: "annotations", category, phrase: hintPhrase(hints, category) });
-    } else if (weak.some((c) => c.category !== "Financial")) {
-      // An amount or a currency alone corroborates money; it never makes a tool Financial (and Critical) by itself.
-      category = weak.filter((c) => c.category !== "Financial").reduce((best, c) => (rank(c.category) > rank(best) ? c.category : best), "Read" as Category);
+    } else if (weak.some((c) => c.category !== "Financial" && c.category !== "Execute")) {
+      // An amount or a bare `code` alone corroborates; it never makes a tool Financial or Execute by itself.
+      category = weak.filter((c) => c.category !== "Financial" && c.category !== "Execute").reduce((best, c) => (rank(c.category) > rank(best) ? c.category : best), "Read" as Category);
     } else {
       category = "Write";
       candidates.push({ source: "default", category, phrase: "the spec's cautious defaults" });
