@@ -3,13 +3,12 @@
  * wins (Financial > Destructive > Execute > Write > Read), with the
  * standard's exception that a read-only query language stays Read.
  */
-import { quote } from "./bounded-text.ts";
+import { capText, quote, words as textWords } from "./bounded-text.ts";
 import type { Evidence } from "./gather-evidence.ts";
 import { categoryFromHints, hintPhrase } from "./read-annotations.ts";
 import { isQueryLanguage } from "./read-parameters.ts";
 import type { NameReading } from "./read-name.ts";
 import { categoryOrder, dispatcherVerbs, nounLikeVerbs, producingVerbs, runWords } from "./rules.ts";
-import { capText, words as textWords } from "./bounded-text.ts";
 
 const textWordsOf = (text: string | undefined) => textWords(capText(text ?? "", 400));
 import { stems } from "./read-words.ts";

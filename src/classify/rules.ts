@@ -159,7 +159,7 @@ export const objectRules: readonly ObjectRule[] = [
   },
   {
     kind: "state-setting",
-    words: ["status", "presence", "flag", "flags", "selection", "filter", "filters", "highlight", "highlights", "formatting", "format", "cache", "caches", "draft", "notification", "notifications", "badge", "reminder"],
+    words: ["status", "presence", "flag", "flags", "selection", "filter", "filters", "highlight", "highlights", "formatting", "format", "cache", "caches"],
     explanation: "A status, flag, selection, filter, format or cache: clearing one resets a setting, nothing of value is gone (Write).",
   },
   {
@@ -432,9 +432,15 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "read-job", category: "Read" }],
   },
   {
-    verbs: ["delete", "rm", "del", "purge", "destroy", "erase", "wipe", "truncate", "terminate", "kill", "revoke", "uninstall", "unpublish", "clear", "reset", "empty", "discard", "flush", "evict", "deprovision", "expire", "shred", "prune", "cleanup", "clean"],
+    verbs: ["delete", "rm", "del", "purge", "destroy", "erase", "wipe", "truncate", "terminate", "kill", "revoke", "uninstall", "unpublish", "discard", "evict", "deprovision", "expire", "shred", "prune", "cleanup", "clean"],
     category: "Destructive",
-    explanation: "Deleting, dropping, purging, terminating, killing and revoking remove existing things; clearing or ending the agent's own browser or viewer session is Write, Low.",
+    explanation: "Deleting, dropping, purging, terminating, killing and revoking remove existing things; ending the agent's own browser or viewer session is Write, Low.",
+    objects: [{ kind: "internal-report", trait: "internal-report" }, { kind: "session", category: "Write", trait: "session-only" }],
+  },
+  {
+    verbs: ["clear", "reset", "empty", "flush"],
+    category: "Destructive",
+    explanation: "Clearing, resetting or emptying removes what was there (Destructive); clearing a status, a flag, a filter or a cache resets a setting (Write), and clearing the agent's own browser or viewer session is Write, Low.",
     objects: [{ kind: "internal-report", trait: "internal-report" }, { kind: "session", category: "Write", trait: "session-only" }, { kind: "state-setting", category: "Write" }],
   },
   {
