@@ -8,7 +8,7 @@ import type { Evidence } from "./gather-evidence.ts";
 import { categoryFromHints, hintPhrase } from "./read-annotations.ts";
 import { isQueryLanguage } from "./read-parameters.ts";
 import type { NameReading } from "./read-name.ts";
-import { categoryOrder, dispatcherVerbs, nounLikeVerbs, producingVerbs, runWords } from "./rules.ts";
+import { categoryOrder, dispatcherVerbs, httpMethodRules, nounLikeVerbs, producingVerbs, runWords } from "./rules.ts";
 
 const textWordsOf = (text: string | undefined) => textWords(capText(text ?? "", 400));
 import { stems } from "./read-words.ts";
@@ -36,6 +36,8 @@ export interface CategoryDecision {
   readOnlyQuery: boolean;
   /** A read became Write only because it also saves its result to a file (not an annotation conflict). */
   savedToDisk: boolean;
+  /** The tool reaches any path of a service's API by an HTTP method: it takes that method's widest reach. */
+  openApi: boolean;
   /** The name and the description disagree on whether the tool changes anything. */
   textConflict: boolean;
   signals: Signal[];
@@ -245,6 +247,21 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
     signals.push({ source: "parameters", evidence: saveTo.name, effect: "the result can be saved to a file that outlives the call: Write" });
   }
 
+  // A tool that takes any path of a service's API (`bb_delete` with "The API endpoint path") reaches every
+  // operation of its method; on a payments server, a write there can move money.
+  const apiPathFinding = parameters.findings.find((f) => f.kind === "api-path");
+  const methodWord = httpMethodRules.find((m) => m.method === nameReading.verb?.word || m.method === nameReading.words[nameReading.words.length - 1]);
+  const openApi = apiPathFinding !== undefined && (methodWord !== undefined || dispatcher);
+  if (openApi) {
+    const reach: Category = methodWord?.category ?? parameters.action?.category ?? "Write";
+    const moved = reach !== "Read" && evidence.domain.domains.has("payments") ? "Financial" : reach;
+    if (rank(moved) >= rank(category) || methodWord !== undefined) {
+      category = moved;
+      candidates.push({ source: "parameters", category, phrase: `any path of the API ('${apiPathFinding.name}')${methodWord ? ` by ${methodWord.method.toUpperCase()}` : ""}` });
+      signals.push({ source: "parameters", evidence: apiPathFinding.name, effect: `takes any path of the API: the widest reach of its method, ${category}` });
+    }
+  }
+
   const nameCategory = (fromName ?? candidates.find((c) => c.source === "title"))?.category;
   const descriptionCandidate = candidates.find((c) => c.source === "description" && c.phrase.startsWith("the description's"));
   const descriptionCategory = descriptionCandidate && !descriptionCandidate.weak && !readOnlyQuery ? descriptionCandidate.category : undefined;
@@ -256,5 +273,5 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
     (nameCategory === "Read") !== (descriptionCategory === "Read");
 
   const deciding = candidates.filter((c) => c.category === category).sort((a, b) => Number(a.weak ?? false) - Number(b.weak ?? false));
-  return { category, candidates, deciding, readOnlyQuery, savedToDisk, textConflict, signals };
+  return { category, candidates, deciding, readOnlyQuery, savedToDisk, openApi, textConflict, signals };
 }

@@ -92,6 +92,11 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
     signals.push({ source, evidence: evidenceText, effect: `${adjustment.to === "Low" ? "lowers" : "raises"} risk to ${adjustment.to}` });
   };
 
+  if (decision.openApi) {
+    const id = category === "Read" ? "open-api-read" : category === "Write" ? "open-api-write" : "open-api-delete";
+    const sentence = riskAdjustments.find((a) => a.id === id)?.explanation ?? "";
+    apply(id, sentence, "parameters", "any path of the API");
+  }
   if (category === "Read" && decision.readOnlyQuery && findings("command").length > 0) {
     const command = findings("command")[0]!;
     apply("allowlisted-commands", `Its '${command.name}' runs only read-only commands, and says so, but those can read any file the account can: Medium.`, "parameters", `'${command.name}'`);

@@ -44,6 +44,7 @@ const ruleOfKind = (kind: ParameterKind) => parameterRules.find((rule) => rule.k
 const deletingSwitch = ruleOfKind("deleting-switch");
 const overwriteSwitch = ruleOfKind("overwrite-switch");
 const savePath = ruleOfKind("save-path");
+const apiPath = ruleOfKind("api-path");
 /** Words of a path parameter's description that say the result is written there. */
 const savingWords: ReadonlySet<string> = new Set(["save", "saved", "saves", "saving", "write", "written", "writes", "store", "stored", "download", "downloaded"]);
 
@@ -110,6 +111,11 @@ function ruleFor(property: PropertyInfo): ParameterRule | undefined {
     const saves = textWords(capText(property.description ?? "", 300)).some((w) => savingWords.has(w));
     if (saves && property.enumValues.length === 0 && (property.type === undefined || property.type === "string")) return savePath;
     if (rule?.kind === "save-path") return undefined;
+  }
+  // "The Bitbucket API endpoint path (without base URL)": any operation of the API is reachable.
+  if ((rule?.kind === "path" || rule?.kind === "url") && property.enumValues.length === 0) {
+    const words = textWords(capText(property.description ?? "", 200));
+    if (words.includes("api") && (words.includes("endpoint") || words.includes("path"))) return apiPath;
   }
   if (!rule || rule.kind === "deleting-switch" || rule.kind === "overwrite-switch") return undefined;
   // A switch is a boolean; an action needs values to choose from.

@@ -91,7 +91,7 @@ export const objectRules: readonly ObjectRule[] = [
   },
   {
     kind: "sensitive",
-    words: ["secret", "secrets", "env", "environment variable", "environment variables", "credential", "credentials", "password", "passwords", "apikey", "api key", "api keys", "access token", "access tokens", "private key", "private keys", "ssh", "cookie", "cookies", "vault", "pii", "personal data", "private message", "private messages", "direct message", "direct messages", "dm", "dms", "channel history", "conversation history", "message history", "chat history", "thread replies", "customer", "customers", "contact", "contacts", "crm objects", "user profile", "user profiles", "kubeconfig", "token", "tokens", "employee", "employees", "payroll", "payslip", "payslips", "salary", "salaries", "transcript", "transcripts", "recording", "recordings", "phone number", "phone numbers", "email address", "email addresses", "patient", "patients", "medical record", "medical records", "health record", "health records", "ssn", "vulnerability", "vulnerabilities", "security finding", "security findings", "inbox", "email", "emails", "mail", "mails", "messages", "message", "chat messages", "person", "persons", "people", "lead", "leads", "applicant", "applicants", "candidate", "candidates", "attendee", "attendees", "attendance", "participant", "participants", "member", "members", "direct reports", "calendar event", "calendar events", "guest", "guests", "subscriber", "subscribers", "follower", "followers", "recipient", "recipients"],
+    words: ["secret", "secrets", "env", "environment variable", "environment variables", "credential", "credentials", "password", "passwords", "apikey", "api key", "api keys", "access token", "access tokens", "private key", "private keys", "ssh", "cookie", "cookies", "vault", "pii", "personal data", "private message", "private messages", "direct message", "direct messages", "dm", "dms", "channel history", "conversation history", "message history", "chat history", "thread replies", "customer", "customers", "contact", "contacts", "crm objects", "user profile", "user profiles", "kubeconfig", "token", "tokens", "employee", "employees", "payroll", "payslip", "payslips", "salary", "salaries", "transcript", "transcripts", "recording", "recordings", "phone number", "phone numbers", "email address", "email addresses", "patient", "patients", "medical record", "medical records", "health record", "health records", "ssn", "vulnerability", "vulnerabilities", "security finding", "security findings", "inbox", "email", "emails", "mail", "mails", "messages", "message", "chat messages", "person", "persons", "people", "lead", "leads", "applicant", "applicants", "candidate", "candidates", "attendee", "attendees", "attendance", "participant", "participants", "member", "members", "direct reports", "calendar event", "calendar events", "guest", "guests", "subscriber", "subscribers", "follower", "followers", "recipient", "recipients", "user", "users", "current user", "user info", "whoami", "variable group", "variable groups", "pipeline variables", "ci variables", "env vars"],
     except: ["console message", "console messages", "log message", "log messages", "error message", "error messages", "commit message", "commit messages", "system message", "status message", "token usage", "token count", "tokens used", "lead time"],
     notBefore: ["property", "properties", "field", "fields", "segment", "segments", "type", "types", "schema", "schemas", "template", "templates", "attribute", "attributes", "setting", "settings", "config", "configuration", "count", "counts", "definition", "definitions", "policy", "policies", "format", "formats", "folder", "folders", "tag", "tags", "label", "labels", "category", "categories", "group", "groups", "status"],
     explanation: "Secrets, environment variables, credentials, tokens, kubeconfigs, cookies, private messages and emails (a channel's history, a thread's replies, an inbox), recordings and transcripts, security findings and personal data (customers, contacts, people, leads, employees, payroll, patients, user profiles) are sensitive even to read.",
@@ -690,6 +690,7 @@ export type ParameterKind =
   | "path"
   | "scale-switch"
   | "filter"
+  | "api-path"
   | "deleting-switch"
   | "overwrite-switch"
   | "save-path"
@@ -711,6 +712,7 @@ export const parameterRules: readonly ParameterRule[] = [
   { kind: "command", names: ["command", "cmd", "shell command", "commandline", "command line", "bash command", "shell"], explanation: "Takes a command to run: Execute, and on the host it is a shell (Critical)." },
   { kind: "code", names: ["code", "script", "javascript", "js", "python", "function", "expression", "snippet", "source code", "program"], explanation: "Takes code to run: Execute, unless the tool only explains or validates it." },
   { kind: "query", names: ["query", "queries", "q"], explanation: "Takes a query: a search query reads; SQL or another query language runs." },
+  { kind: "api-path", names: ["api path", "api endpoint", "resource path", "url path"], explanation: "Takes any path of a service's API (\"The API endpoint path\"): the tool reaches every operation of that API with its method." },
   { kind: "url", names: ["url", "uri", "href", "link", "endpoint", "website", "webpage", "urls"], explanation: "Takes a web address: the call reaches out to it." },
   { kind: "recipient", names: ["to", "recipient", "recipients", "cc", "bcc", "receiver", "destination email", "to email", "to emails", "to address"], explanation: "Takes a recipient (to, cc, bcc): whatever the call creates reaches other people. A plain `email` field is contact data, not a recipient." },
   { kind: "channel", names: ["channel", "channel id", "chat id", "conversation id", "thread ts"], explanation: "Takes a chat channel: corroborates a message that others read." },
@@ -769,6 +771,9 @@ export type AdjustmentId =
   | "service-affecting"
   | "third-party-install"
   | "admin-grant"
+  | "open-api-read"
+  | "open-api-write"
+  | "open-api-delete"
   | "allowlisted-commands"
   | "saved-to-disk"
   | "session-only";
@@ -793,6 +798,9 @@ export const riskAdjustments: readonly RiskAdjustment[] = [
   { id: "admin-grant", category: "Write", to: "Critical", explanation: "Granting admin or owner rights over an organisation, account, workspace or system is one of the Critical row's own triggers." },
   { id: "allowlisted-commands", category: "Read", to: "Medium", explanation: "A command runner limited to an allowlist of read-only commands, and saying so, is Read, but it can read any file the account can: Medium." },
   { id: "saved-to-disk", category: "Write", to: "Medium", explanation: "A read that also saves its result to a file: the file outlives the call (Write, Medium)." },
+  { id: "open-api-read", category: "Read", to: "Medium", explanation: "A read of any path of a service's API reaches its sensitive records too (members, secrets, settings): Medium." },
+  { id: "open-api-write", category: "Write", to: "High", explanation: "A write to any path of a service's API reaches its access and settings too: High." },
+  { id: "open-api-delete", category: "Destructive", to: "Critical", explanation: "A deletion at any path of a service's API reaches whole containers (repositories, projects): Critical." },
   { id: "service-affecting", category: "Write", to: "High", explanation: "Stopping, pausing or restarting an app, VM or service, and other operations that affect a running service, are hard on whoever relies on it: High." },
   { id: "third-party-install", category: "Write", to: "High", explanation: "Installing an extension, plugin or integration puts third-party code into a service: High." },
   { id: "session-only", category: "Write", to: "Low", explanation: "A change that stays in the agent's own browser, viewer or session and ends with it (hover, resize, open or close its own browser): Low. Annotations alone never lower a risk." },
