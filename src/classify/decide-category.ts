@@ -251,14 +251,18 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
   // operation of its method; on a payments server, a write there can move money.
   const apiPathFinding = parameters.findings.find((f) => f.kind === "api-path");
   const methodWord = httpMethodRules.find((m) => m.method === nameReading.verb?.word || m.method === nameReading.words[nameReading.words.length - 1]);
-  const openApi = apiPathFinding !== undefined && (methodWord !== undefined || dispatcher);
+  // "Unified tool for all Square API operations": a dispatcher over the whole API, said in words.
+  const leadWords = new Set(textWordsOf(evidence.description?.slice(0, 300)));
+  const saysWholeApi = leadWords.has("api") && (leadWords.has("all") || leadWords.has("any")) && ["operation", "operations", "endpoint", "endpoints", "request", "requests"].some((w) => leadWords.has(w));
+  const openApi = (apiPathFinding !== undefined && (methodWord !== undefined || dispatcher)) || (saysWholeApi && dispatcher);
   if (openApi) {
     const reach: Category = methodWord?.category ?? parameters.action?.category ?? "Write";
     const moved = reach !== "Read" && evidence.domain.domains.has("payments") ? "Financial" : reach;
     if (rank(moved) >= rank(category) || methodWord !== undefined) {
       category = moved;
-      candidates.push({ source: "parameters", category, phrase: `any path of the API ('${apiPathFinding.name}')${methodWord ? ` by ${methodWord.method.toUpperCase()}` : ""}` });
-      signals.push({ source: "parameters", evidence: apiPathFinding.name, effect: `takes any path of the API: the widest reach of its method, ${category}` });
+      const where = apiPathFinding ? `'${apiPathFinding.name}'` : "its description: every operation of the API";
+      candidates.push({ source: apiPathFinding ? "parameters" : "description", category, phrase: `any path of the API (${where})${methodWord ? ` by ${methodWord.method.toUpperCase()}` : ""}` });
+      signals.push({ source: apiPathFinding ? "parameters" : "description", evidence: where, effect: `reaches any operation of the API: the widest reach of its method, ${category}` });
     }
   }
 

@@ -155,7 +155,7 @@ export function objectKinds(
       pairs.find((p) => rule.words.includes(p) && !rule.notBefore?.includes(objectWords[objectWords.indexOf(p.split(" ")[1] as string) + 1] ?? "")) ??
       (compoundEndingAtHead
         ? head !== undefined && !excluded.has(head) && rule.words.includes(head) ? head : undefined
-        : objectWords.find((w) => !excluded.has(w) && rule.words.includes(w)));
+        : objectWords.find((w) => !excluded.has(w) && rule.words.includes(w) && (!rule.headOnly?.includes(w) || w === head)));
     if (hit !== undefined && !found.has(rule.kind)) found.set(rule.kind, hit);
   }
   return found;

@@ -66,6 +66,8 @@ export interface ObjectRule {
   except?: readonly string[];
   /** Only on servers of this domain. */
   domain?: DomainName;
+  /** Words of this kind that count in a name only as its head noun (`get_user` reads a user; `get_user_stars_count` a count). */
+  headOnly?: readonly string[];
   /** A word of this kind followed by one of these names something else (`contact property` is a field's definition, not a contact). */
   notBefore?: readonly string[];
   explanation: string;
@@ -93,6 +95,7 @@ export const objectRules: readonly ObjectRule[] = [
     kind: "sensitive",
     words: ["secret", "secrets", "env", "environment variable", "environment variables", "credential", "credentials", "password", "passwords", "apikey", "api key", "api keys", "access token", "access tokens", "private key", "private keys", "ssh", "cookie", "cookies", "vault", "pii", "personal data", "private message", "private messages", "direct message", "direct messages", "dm", "dms", "channel history", "conversation history", "message history", "chat history", "thread replies", "customer", "customers", "contact", "contacts", "crm objects", "user profile", "user profiles", "kubeconfig", "token", "tokens", "employee", "employees", "payroll", "payslip", "payslips", "salary", "salaries", "transcript", "transcripts", "recording", "recordings", "phone number", "phone numbers", "email address", "email addresses", "patient", "patients", "medical record", "medical records", "health record", "health records", "ssn", "vulnerability", "vulnerabilities", "security finding", "security findings", "inbox", "email", "emails", "mail", "mails", "messages", "message", "chat messages", "person", "persons", "people", "lead", "leads", "applicant", "applicants", "candidate", "candidates", "attendee", "attendees", "attendance", "participant", "participants", "member", "members", "direct reports", "calendar event", "calendar events", "guest", "guests", "subscriber", "subscribers", "follower", "followers", "recipient", "recipients", "user", "users", "current user", "user info", "whoami", "variable group", "variable groups", "pipeline variables", "ci variables", "env vars"],
     except: ["console message", "console messages", "log message", "log messages", "error message", "error messages", "commit message", "commit messages", "system message", "status message", "token usage", "token count", "tokens used", "lead time"],
+    headOnly: ["user", "users", "member", "members", "person", "people", "guest", "guests", "follower", "followers", "subscriber", "subscribers", "recipient", "recipients", "participant", "participants", "lead", "leads", "message", "messages", "email", "emails", "mail"],
     notBefore: ["property", "properties", "field", "fields", "segment", "segments", "type", "types", "schema", "schemas", "template", "templates", "attribute", "attributes", "setting", "settings", "config", "configuration", "count", "counts", "definition", "definitions", "policy", "policies", "format", "formats", "folder", "folders", "tag", "tags", "label", "labels", "category", "categories", "group", "groups", "status"],
     explanation: "Secrets, environment variables, credentials, tokens, kubeconfigs, cookies, private messages and emails (a channel's history, a thread's replies, an inbox), recordings and transcripts, security findings and personal data (customers, contacts, people, leads, employees, payroll, patients, user profiles) are sensitive even to read.",
   },
@@ -651,7 +654,7 @@ export const phraseRules: readonly PhraseRule[] = [
 ];
 
 /** Verbs that produce a result; with readOnlyHint and idempotentHint the result is only returned (Read). */
-export const producingVerbs: ReadonlySet<string> = new Set(["create", "creates", "generate", "generates", "make", "makes", "render", "renders", "build", "builds", "draw", "draws", "compute", "computes"]);
+export const producingVerbs: ReadonlySet<string> = new Set(["create", "creates", "generate", "generates", "make", "makes", "render", "renders", "build", "builds", "draw", "draws", "compute", "computes", "merge", "merges", "combine", "combines", "convert", "converts", "transform", "transforms"]);
 
 /** Verbs of a name that leave the action to a parameter (`manage_issue`, `execute_operation`, `http_request`). */
 export const dispatcherVerbs: ReadonlySet<string> = new Set(["manage", "handle", "execute", "exec", "run", "perform", "invoke", "call", "process", "do", "operate", "control", "send", "make", "request", "fetch", "use", "access", "administer", "interact", "dispatch", "trigger", "apply", "configure"]);
