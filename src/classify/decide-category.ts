@@ -262,7 +262,7 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
       category = moved;
       const where = apiPathFinding ? `'${apiPathFinding.name}'` : "its description: every operation of the API";
       candidates.push({ source: apiPathFinding ? "parameters" : "description", category, phrase: `any path of the API (${where})${methodWord ? ` by ${methodWord.method.toUpperCase()}` : ""}` });
-      signals.push({ source: apiPathFinding ? "parameters" : "description", evidence: where, effect: `reaches any operation of the API: the widest reach of its method, ${category}` });
+      signals.push({ source: apiPathFinding ? "parameters" : "description", evidence: where, effect: `suggests ${category}: it reaches any operation of the API, and takes the widest reach of its method` });
     }
   }
 

@@ -92,6 +92,14 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
     signals.push({ source, evidence: evidenceText, effect: `${adjustment.to === "Low" ? "lowers" : "raises"} risk to ${adjustment.to}` });
   };
 
+  // Any kind of resource of a cluster: Secrets to read, namespaces to delete.
+  const openKind = findings("resource-kind")[0];
+  const clusterWords = ["kubernetes", "k8s", "kubectl", "cluster", "pod", "pods", "namespace"];
+  const onCluster = [...name.words, ...(desc?.objects ?? []), ...words(capText(evidence.description ?? "", 300)), ...evidence.domain.evidence.values()].some((w) => clusterWords.includes(w));
+  // Logs, events and metrics of a resource are not its contents.
+  const readsContents = !name.words.some((w) => ["log", "logs", "events", "metrics", "top"].includes(w));
+  if (openKind && onCluster && category === "Read" && readsContents) apply("open-kind-read", riskAdjustments.find((a) => a.id === "open-kind-read")?.explanation ?? "", "parameters", `'${openKind.name}'`);
+  if (openKind && onCluster && category === "Destructive") apply("open-kind-delete", riskAdjustments.find((a) => a.id === "open-kind-delete")?.explanation ?? "", "parameters", `'${openKind.name}'`);
   if (decision.openApi) {
     const id = category === "Read" ? "open-api-read" : category === "Write" ? "open-api-write" : "open-api-delete";
     const sentence = riskAdjustments.find((a) => a.id === id)?.explanation ?? "";
@@ -151,7 +159,9 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
       apply("third-party-install", `It installs third-party code into a service ('${quote(what, 30)}'): High.`, "name", `'${quote(what, 30)}'`);
     }
     // Opening a tab at a URL navigates (Medium); only a change that stays in the session is Low.
-    if (applied.length === 0 && traits.has("session-only") && findings("url").length === 0) {
+    // The name says what stays in the session; the description's own wording only when the name has no verb.
+    const sessionOnly = name.verb !== undefined ? name.traits.has("session-only") || (evidence.titleReading?.traits.has("session-only") ?? false) || [...routerTraits, ...actionTraits].includes("session-only") : traits.has("session-only");
+    if (applied.length === 0 && sessionOnly && findings("url").length === 0) {
       const what = name.verb?.word ?? evidence.titleReading?.verb?.word ?? desc?.verb?.word ?? "session";
       apply("session-only", `Its effect stays in the agent's own browser or session and ends with it ('${quote(what, 30)}'): Low.`, "name", `'${quote(what, 30)}'`);
     }

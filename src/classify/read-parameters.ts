@@ -118,6 +118,8 @@ function ruleFor(property: PropertyInfo): ParameterRule | undefined {
     if (words.includes("api") && (words.includes("endpoint") || words.includes("path"))) return apiPath;
   }
   if (!rule || rule.kind === "deleting-switch" || rule.kind === "overwrite-switch") return undefined;
+  // A kind is open only when it is a free string: an enum of kinds bounds what the call reaches.
+  if (rule.kind === "resource-kind" && (exact === undefined || property.enumValues.length > 0 || (property.type !== undefined && property.type !== "string"))) return undefined;
   // A switch is a boolean; an action needs values to choose from.
   if (rule.kind === "scale-switch" && property.type !== undefined) return undefined;
   if (rule.kind === "action" && property.enumValues.length === 0) return undefined;

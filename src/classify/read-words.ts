@@ -132,6 +132,9 @@ export function findJoinedVerbs(words: readonly string[], after: number): VerbMa
   return joined;
 }
 
+/** "member info", "user details": a record about the word before them. */
+const recordNouns: ReadonlySet<string> = new Set(["info", "information", "details", "detail", "profile", "profiles", "record", "records", "data"]);
+
 /** Kinds of object named by these words, with the word that named each. */
 export function objectKinds(
   objectWords: readonly string[],
@@ -155,7 +158,7 @@ export function objectKinds(
       pairs.find((p) => rule.words.includes(p) && !rule.notBefore?.includes(objectWords[objectWords.indexOf(p.split(" ")[1] as string) + 1] ?? "")) ??
       (compoundEndingAtHead
         ? head !== undefined && !excluded.has(head) && rule.words.includes(head) ? head : undefined
-        : objectWords.find((w) => !excluded.has(w) && rule.words.includes(w) && (!rule.headOnly?.includes(w) || w === head)));
+        : objectWords.find((w) => !excluded.has(w) && rule.words.includes(w) && (!rule.headOnly?.includes(w) || w === head || recordNouns.has(objectWords[objectWords.indexOf(w) + 1] ?? ""))));
     if (hit !== undefined && !found.has(rule.kind)) found.set(rule.kind, hit);
   }
   return found;

@@ -694,6 +694,7 @@ export type ParameterKind =
   | "scale-switch"
   | "filter"
   | "api-path"
+  | "resource-kind"
   | "deleting-switch"
   | "overwrite-switch"
   | "save-path"
@@ -715,6 +716,7 @@ export const parameterRules: readonly ParameterRule[] = [
   { kind: "command", names: ["command", "cmd", "shell command", "commandline", "command line", "bash command", "shell"], explanation: "Takes a command to run: Execute, and on the host it is a shell (Critical)." },
   { kind: "code", names: ["code", "script", "javascript", "js", "python", "function", "expression", "snippet", "source code", "program"], explanation: "Takes code to run: Execute, unless the tool only explains or validates it." },
   { kind: "query", names: ["query", "queries", "q"], explanation: "Takes a query: a search query reads; SQL or another query language runs." },
+  { kind: "resource-kind", names: ["resource type", "kind", "resource kind", "api version"], explanation: "Takes any kind of cluster resource (a free `kind` or `resourceType`): the call reaches Secrets and whole namespaces too." },
   { kind: "api-path", names: ["api path", "api endpoint", "resource path", "url path"], explanation: "Takes any path of a service's API (\"The API endpoint path\"): the tool reaches every operation of that API with its method." },
   { kind: "url", names: ["url", "uri", "href", "link", "endpoint", "website", "webpage", "urls"], explanation: "Takes a web address: the call reaches out to it." },
   { kind: "recipient", names: ["to", "recipient", "recipients", "cc", "bcc", "receiver", "destination email", "to email", "to emails", "to address"], explanation: "Takes a recipient (to, cc, bcc): whatever the call creates reaches other people. A plain `email` field is contact data, not a recipient." },
@@ -775,6 +777,8 @@ export type AdjustmentId =
   | "third-party-install"
   | "admin-grant"
   | "open-api-read"
+  | "open-kind-read"
+  | "open-kind-delete"
   | "open-api-write"
   | "open-api-delete"
   | "allowlisted-commands"
@@ -801,6 +805,8 @@ export const riskAdjustments: readonly RiskAdjustment[] = [
   { id: "admin-grant", category: "Write", to: "Critical", explanation: "Granting admin or owner rights over an organisation, account, workspace or system is one of the Critical row's own triggers." },
   { id: "allowlisted-commands", category: "Read", to: "Medium", explanation: "A command runner limited to an allowlist of read-only commands, and saying so, is Read, but it can read any file the account can: Medium." },
   { id: "saved-to-disk", category: "Write", to: "Medium", explanation: "A read that also saves its result to a file: the file outlives the call (Write, Medium)." },
+  { id: "open-kind-read", category: "Read", to: "Medium", explanation: "A read of any kind of cluster resource reaches Secrets too: Medium." },
+  { id: "open-kind-delete", category: "Destructive", to: "Critical", explanation: "A deletion of any kind of cluster resource reaches whole namespaces: Critical." },
   { id: "open-api-read", category: "Read", to: "Medium", explanation: "A read of any path of a service's API reaches its sensitive records too (members, secrets, settings): Medium." },
   { id: "open-api-write", category: "Write", to: "High", explanation: "A write to any path of a service's API reaches its access and settings too: High." },
   { id: "open-api-delete", category: "Destructive", to: "Critical", explanation: "A deletion at any path of a service's API reaches whole containers (repositories, projects): Critical." },
