@@ -8,6 +8,7 @@ import type { RiskDecision } from "./decide-risk.ts";
 import type { Evidence } from "./gather-evidence.ts";
 import { hintsAgreeWith } from "./read-annotations.ts";
 import type { Confidence } from "./verdict-schema.ts";
+import { overruledCandidate } from "./write-rationale.ts";
 
 export type EvidenceKind = "name" | "description" | "parameters" | "annotations";
 
@@ -39,8 +40,11 @@ export function decideConfidence(evidence: Evidence, decision: CategoryDecision,
   const readOnlyClaim = desc?.traits.has("read-only-claim") ?? false;
   const conflicting = risk.conflict !== undefined || decision.textConflict || (readOnlyClaim && category !== "Read");
   const count = agreeing.size;
+  // A more alarming reading that the decision set aside narrows the margin: never high.
+  const overruled = overruledCandidate(decision) !== undefined;
   let confidence: Confidence;
   if (conflicting) confidence = "low";
+  else if (overruled) confidence = count >= 1 ? "moderate" : "low";
   else if (evidence.description === undefined) confidence = count >= 2 ? "moderate" : "low";
   else confidence = count >= 2 ? "high" : count === 1 ? "moderate" : "low";
   return { confidence, agreeing: [...agreeing], conflicting };

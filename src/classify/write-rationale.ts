@@ -21,6 +21,14 @@ export function describeParameterCounts({ total, required }: ParameterCounts): s
   return `${required} of ${total} ${noun} required.`;
 }
 
+/** The most alarming reading the evidence also offered and the decision set aside, if any. */
+export function overruledCandidate(decision: CategoryDecision): { phrase: string; category: Category } | undefined {
+  const rank = (c: Category) => categoryOrder.indexOf(c);
+  return decision.candidates
+    .filter((c) => !c.weak && c.source !== "default" && rank(c.category) > rank(decision.category))
+    .sort((a, b) => rank(b.category) - rank(a.category))[0];
+}
+
 function categorySentence(evidence: Evidence, decision: CategoryDecision): string {
   const { category } = decision;
   if (decision.deciding.some((c) => c.source === "default")) {
@@ -38,6 +46,8 @@ function categorySentence(evidence: Evidence, decision: CategoryDecision): strin
   const tieBreak = tieBreaks[category];
   if (decision.readOnlyQuery) sentence += ", because the description says its query language is read-only";
   else if (lower && tieBreak !== undefined) sentence += ` (${tieBreak})`;
+  const overruled = overruledCandidate(decision);
+  if (overruled !== undefined) sentence += `, over ${overruled.phrase} (${overruled.category})`;
   if (evidence.description === undefined) sentence += "; there is no description, so the verdict rests on the name";
   return `${sentence}.`;
 }

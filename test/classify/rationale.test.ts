@@ -49,6 +49,12 @@ describe("rationales name the deciding evidence", () => {
     expect(rationaleOf("playwright", "browser_close")).toMatchInlineSnapshot(`"The name's verb 'close' and the description's verb 'close' mark it Write. Its effect stays in the agent's own browser or session and ends with it ('close'): Low. Its annotations (readOnlyHint: true, openWorldHint: true) contradict the name's verb 'close', so the category follows what it does. No parameters."`);
   });
 
+  it("names the more alarming reading it set aside, and is then no more than moderately confident", () => {
+    const verdict = classifyTool({ name: "cancel_email", description: "Cancel a scheduled email that has not yet been sent.", inputSchema: { type: "object", properties: { id: { type: "string" } } } }, {});
+    expect({ category: verdict.category, risk: verdict.risk, confidence: verdict.confidence }).toEqual({ category: "Write", risk: "Medium", confidence: "moderate" });
+    expect(verdict.rationale).toMatchInlineSnapshot(`"The description ('scheduled') marks it Write, over the name's verb 'cancel' (Destructive). Changes like this are reversible or additive and stay inside the user's own systems: Medium. 1 optional parameter."`);
+  });
+
   it.each(labelledTools.map((r) => [`${r.server}/${r.tool.name.slice(0, 40)}`, r] as const))("%s has two to four sentences", (_label, row) => {
     const rationale = classifyTool(row.tool, { serverName: row.server, tags: row.tags ?? [] }).rationale;
     const sentences = rationale.split(/(?<=[.!?])\s+(?=[A-Z0-9])/);
