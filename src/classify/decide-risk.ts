@@ -97,7 +97,7 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
   const clusterWords = ["kubernetes", "k8s", "kubectl", "cluster", "pod", "pods", "namespace"];
   const onCluster = [...name.words, ...(desc?.objects ?? []), ...words(capText(evidence.description ?? "", 300)), ...evidence.domain.evidence.values()].some((w) => clusterWords.includes(w));
   // Logs, events and metrics of a resource are not its contents.
-  const readsContents = !name.words.some((w) => ["log", "logs", "events", "metrics", "top"].includes(w));
+  const readsContents = !name.words.some((w) => ["log", "logs", "events", "metrics", "top"].includes(w)) && !name.traits.has("inspects-input");
   if (openKind && onCluster && category === "Read" && readsContents) apply("open-kind-read", riskAdjustments.find((a) => a.id === "open-kind-read")?.explanation ?? "", "parameters", `'${openKind.name}'`);
   if (openKind && onCluster && category === "Destructive") apply("open-kind-delete", riskAdjustments.find((a) => a.id === "open-kind-delete")?.explanation ?? "", "parameters", `'${openKind.name}'`);
   if (decision.openApi) {

@@ -80,7 +80,7 @@ function negatedAt(tokens: readonly string[], i: number, reach = 3): boolean {
   return false;
 }
 
-function scanPhrases(tokens: readonly string[], scope: PhraseRule["scope"], found: Map<DescriptionTrait, string>, reach = 3): void {
+function scanPhrases(tokens: readonly string[], scope: PhraseRule["scope"], found: Map<DescriptionTrait, string>, reach = 3, skip?: DescriptionTrait): void {
   let present: Set<string> | undefined;
   const voided = new Set<PhraseRule>();
   const voids = (rule: PhraseRule): boolean => {
@@ -95,7 +95,7 @@ function scanPhrases(tokens: readonly string[], scope: PhraseRule["scope"], foun
     const candidates = phraseIndex.get(tokens[i] as string);
     if (!candidates) continue;
     for (const c of candidates) {
-      if (c.rule.scope !== scope || found.has(c.rule.trait)) continue;
+      if (c.rule.scope !== scope || c.rule.trait === skip || found.has(c.rule.trait)) continue;
       if (!matchesAt(tokens, i, c.words)) continue;
       if (c.rule.negatable && negatedAt(tokens, i, reach)) continue;
       if (voids(c.rule)) continue;
@@ -236,7 +236,10 @@ export function readDescription(description: string, domains: ReadonlySet<Domain
   }
 
   scanPhrases(words(sentence), "first-sentence", reading.phrases);
-  for (const part of sentences(description).slice(0, MAX_SENTENCES)) scanPhrases(words(part), "anywhere", reading.phrases, NEGATION_REACH);
+  // Usage guidance ("Be patient with polling") says nothing about what the call returns.
+  for (const part of sentences(description).slice(0, MAX_SENTENCES)) {
+    scanPhrases(words(part), "anywhere", reading.phrases, NEGATION_REACH, isUsageGuidance(part) ? "sensitive" : undefined);
+  }
   for (const trait of reading.phrases.keys()) reading.traits.add(trait);
   if (reading.traits.has("internal-report")) reading.traits.delete("external-send");
 

@@ -35,6 +35,12 @@ export function readNameWords(words: string[], domains: ReadonlySet<DomainName>,
   const objects = [...before, ...after];
   const head = after[after.length - 1] ?? before[before.length - 1];
   const kinds = objectKinds(objects, domains);
+  // `browser_select_option` selects an option on the page: a resource prefix before the verb is the
+  // session's object only when nothing follows the verb (`browser_close`).
+  if (after.length > 0) {
+    const afterKinds = objectKinds(after, domains);
+    for (const kind of ["session", "session-setting", "web-page"] as const) if (!afterKinds.has(kind)) kinds.delete(kind);
+  }
   const leads = verb !== undefined && (verb.index === 0 || (httpStyle && verb.index === 1) || leadingVerbs.includes(verb.word));
   const reading: NameReading = { words, objects, kinds, traits: new Set(), leads };
   if (head !== undefined) reading.head = head;
