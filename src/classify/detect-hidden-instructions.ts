@@ -67,7 +67,8 @@ export const hiddenInstructionRules: readonly HiddenInstructionRule[] = [
   },
   {
     id: "html-comment",
-    pattern: /<!--/,
+    // An Outlook conditional (`<!--[if mso]>`) is documented markup, not a hidden note.
+    pattern: /<!--(?!\s{0,3}\[if\b)/,
     explanation: "An HTML comment: invisible when rendered, read by the model.",
   },
 ];
