@@ -6,6 +6,7 @@
  *   npm run build [-- --catalog catalog --out dist]
  */
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -52,12 +53,23 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv, ver
   });
 }
 
+/**
+ * The catalog folder a build reads: `--catalog` first, then `CATALOG_DIR`
+ * (the README documents both), then `catalog`. The build sets CATALOG_DIR for
+ * Astro itself, so without this the variable from the shell was overwritten.
+ */
+export function resolveCatalogDir(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(root, option || env.CATALOG_DIR || "catalog");
+}
+
 export async function buildSite(options: BuildSiteOptions = {}): Promise<StepResult[]> {
+  const catalogDir = resolveCatalogDir(options.catalogDir);
+  if (!existsSync(catalogDir)) throw new Error(`catalog folder ${catalogDir} does not exist (from ${options.catalogDir ? "--catalog" : "CATALOG_DIR"})`);
   const outDir = path.resolve(root, options.outDir ?? "dist");
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ASTRO_TELEMETRY_DISABLED: "1",
-    CATALOG_DIR: path.resolve(root, options.catalogDir ?? "catalog"),
+    CATALOG_DIR: catalogDir,
     SITE_OUT_DIR: outDir,
     ...(options.cacheDir ? { SITE_CACHE_DIR: path.resolve(root, options.cacheDir) } : {}),
   };

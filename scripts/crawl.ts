@@ -9,7 +9,7 @@ import { writeFileAtomically } from "../src/catalog/catalog-files.ts";
 import { catalogDiffers, renderChangeReport } from "../src/catalog/change-report.ts";
 import { formatDefinitionError } from "../src/catalog/load-definitions.ts";
 import { writeShardManifest } from "../src/catalog/shard-manifest.ts";
-import { parseShard } from "../src/crawl/shard.ts";
+import { parseShard } from "../src/catalog/shard-assignment.ts";
 import { exitCodes } from "../src/crawl/exit-codes.ts";
 import { createProgressDisplay } from "../src/crawl/progress-display.ts";
 import { runCrawl, type CrawlReport } from "../src/crawl/run-crawl.ts";

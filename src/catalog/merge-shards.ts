@@ -1,6 +1,6 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { inShard } from "../crawl/shard.ts";
+import { inShard } from "./shard-assignment.ts";
 import { readCatalog, readCatalogServer, writeCatalogServer } from "./catalog-files.ts";
 import { diffCatalogServer, type ServerDiff } from "./catalog-diff.ts";
 import type { FailedServer } from "./change-report.ts";

@@ -20,13 +20,17 @@ export type ListLimits = {
   maxNameLength: number;
   /** Largest single tool definition kept, in bytes of JSON. */
   maxDefinitionBytes: number;
+  /** Kept definitions in all, in bytes of JSON: bounds memory now that the tool cap is high. */
+  maxListingBytes: number;
 };
 
 export const defaultListLimits: ListLimits = {
   maxPages: 200,
-  maxTools: 10_000,
+  // Real servers list 20,000 tools; the byte cap, not the count, bounds memory.
+  maxTools: 50_000,
   maxNameLength: 512,
   maxDefinitionBytes: 512 * 1024,
+  maxListingBytes: 256 * 1024 * 1024,
 };
 
 export type DroppedTool = { index: number; name?: string; reason: string };
@@ -55,6 +59,7 @@ export async function listAllTools(
   const seenNames = new Set<string>();
   let cursor: string | undefined;
   let index = 0;
+  let listingBytes = 0;
 
   while (true) {
     if (listing.pages >= limits.maxPages) {
@@ -67,17 +72,26 @@ export async function listAllTools(
       { timeout: options.timeoutMs, signal: options.signal },
     );
     listing.pages++;
+    let overBytes = false;
     for (const raw of page.tools) {
       if (listing.tools.length >= limits.maxTools) break;
       const checked = checkTool(raw, index, limits);
       if ("reason" in checked) listing.dropped.push(checked);
-      else if (seenNames.has(checked.name)) {
-        listing.dropped.push({ index, name: checked.name, reason: "duplicate name: an earlier tool has the same name" });
+      else if (seenNames.has(checked.tool.name)) {
+        listing.dropped.push({ index, name: checked.tool.name, reason: "duplicate name: an earlier tool has the same name" });
+      } else if (listingBytes + checked.bytes > limits.maxListingBytes) {
+        overBytes = true;
+        break;
       } else {
-        seenNames.add(checked.name);
-        listing.tools.push(checked);
+        listingBytes += checked.bytes;
+        seenNames.add(checked.tool.name);
+        listing.tools.push(checked.tool);
       }
       index++;
+    }
+    if (overBytes) {
+      listing.warnings.push(`stopped at ${listing.tools.length} tools: their definitions reach the ${limits.maxListingBytes}-byte listing cap; the server may list more`);
+      break;
     }
     if (listing.tools.length >= limits.maxTools) {
       listing.warnings.push(`stopped at ${limits.maxTools} tools (tool cap); the server may list more`);
@@ -95,7 +109,7 @@ export async function listAllTools(
   return listing;
 }
 
-function checkTool(raw: unknown, index: number, limits: ListLimits): ToolDefinition | DroppedTool {
+function checkTool(raw: unknown, index: number, limits: ListLimits): { tool: ToolDefinition; bytes: number } | DroppedTool {
   const rawName = raw !== null && typeof raw === "object" ? (raw as { name?: unknown }).name : undefined;
   const name = typeof rawName === "string" && rawName.length > 0 ? rawName.slice(0, limits.maxNameLength) : undefined;
   const drop = (reason: string): DroppedTool => (name === undefined ? { index, reason } : { index, name, reason });
@@ -108,5 +122,5 @@ function checkTool(raw: unknown, index: number, limits: ListLimits): ToolDefinit
   if (bytes > limits.maxDefinitionBytes) {
     return drop(`definition of ${bytes} bytes is larger than the ${limits.maxDefinitionBytes}-byte limit`);
   }
-  return tool;
+  return { tool, bytes };
 }

@@ -15,7 +15,7 @@ import { CLIENT_CAPABILITIES, crawlServer, type CrawlTarget } from "./crawl-serv
 import { locatePackage, resolveBin } from "./install-package.ts";
 import type { ListLimits } from "./list-all-tools.ts";
 import { MissingVariableError, resolveTemplate, type BuiltinVariables } from "./resolve-template.ts";
-import { inShard, type Shard } from "./shard.ts";
+import { inShard, type Shard } from "../catalog/shard-assignment.ts";
 
 export type CrawlOptions = {
   definitionsDir: string;

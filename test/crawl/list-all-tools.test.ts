@@ -30,6 +30,27 @@ describe("listAllTools over in-memory transports", () => {
     expect(listing).toMatchObject({ pages: 3, dropped: [], warnings: [] });
   });
 
+  it("a valid server of 20,000 tools is listed whole, with no cap warning", async () => {
+    const client = await connectedClient((cursor) => {
+      const page = Number(cursor ?? 0);
+      const tools = Array.from({ length: 1000 }, (_, i) => tool(`t${page * 1000 + i}`));
+      return page < 19 ? { tools, nextCursor: String(page + 1) } : { tools };
+    });
+    const listing = await listAllTools(client, { timeoutMs: 5000 });
+    expect(listing.tools).toHaveLength(20_000);
+    expect(listing.warnings).toEqual([]);
+  });
+
+  it("a runaway listing stops at the byte cap with a warning, keeping memory bounded", async () => {
+    const client = await connectedClient((cursor) => {
+      const page = Number(cursor ?? 0);
+      return { tools: Array.from({ length: 10 }, (_, i) => tool(`t${page * 10 + i}`)), nextCursor: String(page + 1) };
+    });
+    const listing = await listAllTools(client, { timeoutMs: 1000, limits: { maxListingBytes: 1000 } });
+    expect(listing.tools.length).toBeLessThan(40);
+    expect(listing.warnings).toEqual([expect.stringMatching(/1000-byte listing cap/)]);
+  });
+
   it("a cursor that comes back after other pages is caught as a repeat", async () => {
     const client = await connectedClient((cursor) => ({ tools: [tool(`t${cursor ?? 0}`)], nextCursor: cursor === "x" ? "y" : "x" }));
     const listing = await listAllTools(client, { timeoutMs: 1000 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseShard, shardOf } from "../../src/crawl/shard.ts";
+import { parseShard, shardOf } from "../../src/catalog/shard-assignment.ts";
 
 describe("shards", () => {
   it.each([
@@ -24,5 +24,13 @@ describe("shards", () => {
     const counts = [0, 0, 0, 0];
     for (let i = 0; i < 400; i++) counts[shardOf(`server-${i}`, 4) - 1]!++;
     for (const count of counts) expect(count).toBeGreaterThan(60);
+  });
+});
+
+describe("layering", () => {
+  it("the catalog's shard merge imports nothing from the crawler", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const source = await readFile(new URL("../../src/catalog/merge-shards.ts", import.meta.url), "utf8");
+    expect(source).not.toMatch(/from\s+["'][^"']*\/crawl\//);
   });
 });
