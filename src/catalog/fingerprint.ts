@@ -7,8 +7,8 @@ import type { ToolDefinition } from "./tool-definition-schema.ts";
  * quiet change to a parameter or an annotation is as much a change as new text.
  */
 export function toolFingerprint(tool: ToolDefinition): string {
-  const { name, title, description, inputSchema, outputSchema, annotations } = tool;
+  const { name, title, description, inputSchema, outputSchema, annotations, cut } = tool;
   return createHash("sha256")
-    .update(canonicalJson({ name, title, description, inputSchema, outputSchema, annotations }))
+    .update(canonicalJson({ name, title, description, inputSchema, outputSchema, annotations, cut }))
     .digest("hex");
 }

@@ -76,9 +76,49 @@ function compareValues(field: string, before: unknown, after: unknown): FieldCha
 }
 
 function withExcerpts(change: FieldChange, before: unknown, after: unknown): FieldChange {
+  if (before !== undefined && after !== undefined) {
+    const around = excerptsAroundChange(excerptSource(before), excerptSource(after));
+    return { ...change, before: around.before, after: around.after };
+  }
   return {
     ...change,
     ...(before === undefined ? {} : { before: excerpt(before) }),
     ...(after === undefined ? {} : { after: excerpt(after) }),
   };
+}
+
+function excerptSource(value: unknown): string {
+  return (typeof value === "string" ? value : canonicalJson(value)).replace(/\s+/g, " ").trim();
+}
+
+/** Words kept on each side of a change, so the reader sees where it is. */
+const CONTEXT_WORDS = 6;
+
+/**
+ * Excerpts of two texts that show where they differ: the words around the
+ * first difference through the last, with "…" where text is left out. Two
+ * long descriptions that differ near their end would otherwise both show
+ * the same first 160 characters.
+ */
+export function excerptsAroundChange(before: string, after: string): { before: string; after: string } {
+  const a = before.split(" ");
+  const b = after.split(" ");
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const from = Math.max(0, start - CONTEXT_WORDS);
+  const show = (words: string[], end: number): string => {
+    const to = Math.min(words.length, end + CONTEXT_WORDS);
+    const lead = from > 0 ? "… " : "";
+    const body = words.slice(from, to).join(" ");
+    const trail = to < words.length ? " …" : "";
+    const text = `${lead}${body}${trail}`;
+    return text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1)}…` : text;
+  };
+  return { before: show(a, endA), after: show(b, endB) };
 }

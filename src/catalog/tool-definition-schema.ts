@@ -38,5 +38,12 @@ export const toolDefinitionSchema = z.object({
   outputSchema: jsonSchemaObjectSchema.optional(),
   /** Behaviour hints from the server, untrusted. */
   annotations: toolAnnotationsSchema.optional(),
+  /**
+   * Set by the crawler, never taken from a server: what it cut to keep the
+   * definition bounded (nesting too deep, a description too long), and the
+   * sha256 of the whole definition as sent, so a change past the cut still
+   * changes the fingerprint.
+   */
+  cut: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), notes: z.array(z.string()).min(1) }).optional(),
 });
 export type ToolDefinition = z.infer<typeof toolDefinitionSchema>;

@@ -3,18 +3,33 @@ import { compareCodePoints } from "./canonical-json.ts";
 
 const MAX_SLUG_LENGTH = 60;
 
+/** Names Windows will not give a file or folder, whatever the extension: a page folder named `con` breaks a checkout there. */
+const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+
+/** Names longer than this are read only this far; a server may send megabytes. */
+const NAME_CHARACTERS_READ = 4 * MAX_SLUG_LENGTH;
+
 /** `browser_take_screenshot` → `browser-take-screenshot`; anything else becomes hyphens. */
 export function baseSlug(name: string): string {
-  const slug = name
+  const slug = hyphenated(name).slice(0, MAX_SLUG_LENGTH).replace(/-+$/, "");
+  if (WINDOWS_RESERVED.test(slug)) return `${slug}-tool`;
+  return slug || "tool";
+}
+
+function hyphenated(name: string): string {
+  return name
+    .slice(0, NAME_CHARACTERS_READ)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, MAX_SLUG_LENGTH)
-    .replace(/-+$/, "");
-  return slug || "tool";
+    .replace(/^-+|-+$/g, "");
+}
+
+/** A name whose slug had to be cut: another long name could share the cut, so it carries a hash. */
+function isCut(name: string): boolean {
+  return name.length > NAME_CHARACTERS_READ || hyphenated(name).length > MAX_SLUG_LENGTH;
 }
 
 function hashedSlug(name: string): string {
@@ -45,7 +60,7 @@ export function assignSlugs(names: readonly string[], previous: ReadonlyMap<stri
   for (const name of sorted) {
     if (slugs.has(name)) continue;
     const plain = baseSlug(name);
-    let slug = wanted.get(plain) === 1 && !taken.has(plain) ? plain : hashedSlug(name);
+    let slug = wanted.get(plain) === 1 && !taken.has(plain) && !isCut(name) ? plain : hashedSlug(name);
     for (let n = 2; taken.has(slug); n++) slug = `${hashedSlug(name)}-${n}`;
     slugs.set(name, slug);
     taken.add(slug);

@@ -75,12 +75,19 @@ export function gatherEvidence(tool: unknown, serverName: unknown, tags: unknown
   }
 
   const texts = [
+    // The name is scanned too: a bidi override in a name makes the page show a different tool than the model calls.
+    ...(name !== "" ? [{ where: "name", text: name }] : []),
     ...(title !== undefined ? [{ where: "title", text: title }] : []),
     ...(rawDescription !== undefined ? [{ where: "description", text: rawDescription }] : []),
     ...schema.texts,
   ];
   evidence.hidden = detectHiddenInstructions(texts);
 
+  // The crawler's record of what it cut (nesting, a huge description): the definition was read only in part.
+  const cut = definition.cut;
+  if (isPlainObject(cut) && Array.isArray(cut.notes)) {
+    for (const note of cut.notes.slice(0, 3)) if (typeof note === "string") evidence.oversizedText.push(capText(note, 120));
+  }
   if (name.length > sizeLimits.nameCharacters) evidence.oversizedText.push(`a name of ${name.length} characters`);
   if (title !== undefined && title.length > sizeLimits.titleCharacters) evidence.oversizedText.push(`a title of ${title.length} characters`);
   if (rawDescription !== undefined && rawDescription.length > sizeLimits.descriptionCharacters) {

@@ -85,6 +85,8 @@ export function readSchema(inputSchema: unknown): SchemaReading {
     reading.problems.push(`its type is ${capText(JSON.stringify(type) ?? String(type), 40)}, not "object"`);
   }
   const properties = inputSchema.properties;
+  // Parameters are still read and counted; the flag says clients may reject or misread the schema.
+  if (type === undefined && properties !== undefined) reading.problems.push('it has properties but no type (MCP asks for "object")');
   let names: string[] = [];
   if (properties !== undefined) {
     // Sorted: key order is the wire's accident, and the catalog file stores keys sorted, so a

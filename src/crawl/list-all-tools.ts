@@ -2,6 +2,7 @@ import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { z } from "zod";
 import { toolDefinitionSchema, type ToolDefinition } from "../catalog/tool-definition-schema.ts";
 import { formatZodIssues } from "../catalog/friendly-errors.ts";
+import { boundDefinition } from "./bound-definition.ts";
 
 /** One page as the wire allows it; tools are checked one by one afterwards. */
 const lenientPageSchema = z
@@ -16,7 +17,7 @@ export type ListLimits = {
   maxPages: number;
   /** Tools kept at most before stopping with a warning. */
   maxTools: number;
-  /** Longest tool name kept (the spec recommends 128). */
+  /** Longest tool name kept (the spec recommends 128, real servers send thousands; pages show it shortened). */
   maxNameLength: number;
   /** Largest single tool definition kept, in bytes of JSON. */
   maxDefinitionBytes: number;
@@ -28,7 +29,7 @@ export const defaultListLimits: ListLimits = {
   maxPages: 200,
   // Real servers list 20,000 tools; the byte cap, not the count, bounds memory.
   maxTools: 50_000,
-  maxNameLength: 512,
+  maxNameLength: 16_384,
   maxDefinitionBytes: 512 * 1024,
   maxListingBytes: 256 * 1024 * 1024,
 };
@@ -86,6 +87,12 @@ export async function listAllTools(
         listingBytes += checked.bytes;
         seenNames.add(checked.tool.name);
         listing.tools.push(checked.tool);
+        const quoted = JSON.stringify(shorten(checked.tool.name));
+        if (checked.tool.cut) listing.warnings.push(`tool ${quoted} kept cut: ${checked.tool.cut.notes.join("; ")}`);
+        const schema = checked.tool.inputSchema;
+        if (schema.type === undefined && schema.properties !== undefined) {
+          listing.warnings.push(`tool ${quoted}: its input schema has properties but no "type"; read as an object and flagged`);
+        }
       }
       index++;
     }
@@ -114,13 +121,18 @@ function checkTool(raw: unknown, index: number, limits: ListLimits): { tool: Too
   const name = typeof rawName === "string" && rawName.length > 0 ? rawName.slice(0, limits.maxNameLength) : undefined;
   const drop = (reason: string): DroppedTool => (name === undefined ? { index, reason } : { index, name, reason });
 
-  const parsed = toolDefinitionSchema.safeParse(raw);
+  const bounded = boundDefinition(raw);
+  const parsed = toolDefinitionSchema.safeParse(bounded.raw);
   if (!parsed.success) return drop(`not a valid tool:\n${formatZodIssues(parsed.error.issues)}`);
-  const tool = parsed.data;
+  const tool = bounded.cut ? { ...parsed.data, cut: bounded.cut } : parsed.data;
   if (tool.name.length > limits.maxNameLength) return drop(`name longer than ${limits.maxNameLength} characters`);
   const bytes = new TextEncoder().encode(JSON.stringify(tool)).length;
   if (bytes > limits.maxDefinitionBytes) {
     return drop(`definition of ${bytes} bytes is larger than the ${limits.maxDefinitionBytes}-byte limit`);
   }
   return { tool, bytes };
+}
+
+function shorten(name: string): string {
+  return name.length > 80 ? `${name.slice(0, 79)}…` : name;
 }

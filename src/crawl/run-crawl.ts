@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, realpath, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import {
@@ -15,6 +15,7 @@ import { CLIENT_CAPABILITIES, crawlServer, type CrawlTarget } from "./crawl-serv
 import { locatePackage, resolveBin } from "./install-package.ts";
 import type { ListLimits } from "./list-all-tools.ts";
 import { MissingVariableError, resolveTemplate, type BuiltinVariables } from "./resolve-template.ts";
+import { scrubPaths, type PathPlaceholder } from "./scrub-paths.ts";
 import { inShard, type Shard } from "../catalog/shard-assignment.ts";
 
 export type CrawlOptions = {
@@ -114,7 +115,8 @@ async function crawlDefinition(definition: ServerDefinition, options: CrawlOptio
   }
   progress("connecting");
   const timeoutMs = (definition.timeoutSeconds ?? options.timeoutSeconds) * 1000;
-  const outcome = await crawlServer(prepared.target, { connectMs: timeoutMs, listMs: timeoutMs }, options.limits);
+  const rawOutcome = await crawlServer(prepared.target, { connectMs: timeoutMs, listMs: timeoutMs }, options.limits);
+  const outcome = scrubPaths(rawOutcome, await crawlPathPlaceholders(sandbox, prepared.target));
   const launch = launchRecordOf(definition, prepared.binName);
   if (!outcome.ok) {
     const { code, message, stderrTail } = outcome;
@@ -183,6 +185,20 @@ async function readPreviousSafely(catalogDir: string, id: string): Promise<Catal
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The paths a server may echo that differ from one crawl or machine to the
+ * next: the sandbox (also its HOME), under both its own and its real name,
+ * and the working folder when it is not the sandbox (a repository checkout).
+ */
+async function crawlPathPlaceholders(sandbox: string, target: CrawlTarget): Promise<PathPlaceholder[]> {
+  const placeholders: PathPlaceholder[] = [{ path: sandbox, placeholder: "${CATALOG_SANDBOX}" }];
+  const real = await realpath(sandbox).catch(() => sandbox);
+  if (real !== sandbox) placeholders.push({ path: real, placeholder: "${CATALOG_SANDBOX}" });
+  const cwd = target.transport === "stdio" ? target.process.cwd : undefined;
+  if (cwd !== undefined && cwd !== sandbox) placeholders.push({ path: cwd, placeholder: "${CATALOG_CWD}" });
+  return placeholders;
 }
 
 /** Variables a server process inherits from the crawler; credentials come only from the definition. */

@@ -6,7 +6,7 @@
 import { actionLabels, actionsFor, approvalTimeouts, windowsOffered, type BuilderRow } from "../playground/builder-policy.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { badgeHtml } from "./markup.ts";
-import { shorten } from "./text-blocks.ts";
+import { displayName } from "./text-blocks.ts";
 import { categoryPath, riskPath } from "./urls.ts";
 
 /** `<option>`s with the current value selected. */
@@ -18,7 +18,7 @@ const disabledIf = (disabled: boolean): SafeHtml | undefined => (disabled ? html
 
 function builderRowHtml(row: BuilderRow, i: number): SafeHtml {
   const limited = row.countable && (row.action === "rate_limit" || row.action === "require_approval");
-  const label = shorten(row.tool, 60);
+  const label = displayName(row.tool, 60);
   const spendCap = row.spendCap;
   const verdict =
     row.category && row.risk
@@ -27,7 +27,7 @@ function builderRowHtml(row: BuilderRow, i: number): SafeHtml {
   const limit = row.countable
     ? html`<label for="pb-count-${i}" class="visually-hidden">Calls allowed for ${label}</label><input id="pb-count-${i}" type="number" min="1" max="1000000" step="1" value="${row.limit.count}" data-count${disabledIf(!limited)} inputmode="numeric"> <span aria-hidden="true">per</span> <label for="pb-window-${i}" class="visually-hidden">Window for ${label}</label><select id="pb-window-${i}" data-window${disabledIf(!limited)}>${options(windowsOffered, row.limit.window)}</select>`
     : html`<span class="muted">—</span>`;
-  return html`<tr data-index="${i}" data-action="${row.action}"><th scope="row"><code>${row.tool}</code>${
+  return html`<tr data-index="${i}" data-action="${row.action}"><th scope="row"><code>${displayName(row.tool)}</code>${
     spendCap &&
     html`<span class="pb-note">plus a ${spendCap.window === "day" ? "daily" : spendCap.window} cap of ${spendCap.amount.toLocaleString("en-US")} on <code>${spendCap.parameter}</code> when limited or approved</span>`
   }${!row.countable && html`<span class="pb-note">no rate limit: the proxy cannot count a tool whose name holds a dot</span>`}</th>

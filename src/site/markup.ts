@@ -8,7 +8,7 @@ import { describeParameterCounts } from "../classify/index.ts";
 import type { Verdict } from "../classify/verdict-schema.ts";
 import type { ToolEntry } from "./catalog-index.ts";
 import { html, type SafeHtml } from "./html.ts";
-import { inlineSegments, type Block } from "./text-blocks.ts";
+import { displayName, inlineSegments, type Block } from "./text-blocks.ts";
 import { categoryPath, riskPath, serverPath, toolPath } from "./urls.ts";
 
 export interface BadgeProps {
@@ -55,7 +55,7 @@ export interface ToolListOptions {
 
 /** One line per tool: category and risk pages list thousands of them. */
 export function toolListHtml(entries: readonly ToolEntry[], { showServer = true, showChanged = false }: ToolListOptions = {}): SafeHtml {
-  return html`<ul class="tool-list">${entries.map(({ server, tool, path }) => html`<li><a href="${path}"><code>${tool.name}</code></a>${
+  return html`<ul class="tool-list">${entries.map(({ server, tool, path }) => html`<li><a href="${path}"><code>${displayName(tool.name)}</code></a>${
     showServer && html`<span class="muted"> on <a href="${serverPath(server.id)}">${server.name}</a></span>`
   } ${verdictBadgesHtml({ verdict: tool.verdict })}${showChanged && html`<span class="muted"> changed ${tool.lastChanged}</span>`}</li>`)}</ul>`;
 }
@@ -66,7 +66,7 @@ export function toolTableHtml(serverId: string, tools: readonly CatalogTool[], c
 <thead><tr><th scope="col">Tool</th><th scope="col">Category</th><th scope="col">Risk</th><th scope="col">Confidence</th><th scope="col">Parameters</th><th scope="col">Flags</th></tr></thead>
 <tbody>${tools.map(
     (tool) =>
-      html`<tr><td><a href="${toolPath(serverId, tool.slug)}"><code>${tool.name}</code></a></td>${
+      html`<tr><td><a href="${toolPath(serverId, tool.slug)}"><code>${displayName(tool.name)}</code></a></td>${
         tool.verdict
           ? html`<td>${badgeHtml({ kind: "category", text: tool.verdict.category })}</td><td>${badgeHtml({ kind: "risk", text: tool.verdict.risk })}</td><td>${tool.verdict.confidence}</td><td>${describeParameterCounts(
               tool.verdict.parameters,

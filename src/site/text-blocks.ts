@@ -102,6 +102,24 @@ export function inlineSegments(text: string): Inline[] {
 }
 
 /** At most `max` characters, cut at a word boundary, with an ellipsis when cut. */
+/** Zero-width, bidi and Unicode tag characters, as in the classifier's hidden-instruction check. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069]|[\u{E0000}-\u{E007F}]/gu;
+
+/**
+ * A name with its invisible characters shown as code points (`read<U+202E>elif`):
+ * a bidi override would otherwise make the page show a different name than
+ * the one a policy must match.
+ */
+export function revealInvisible(text: string): string {
+  return text.replace(INVISIBLE, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}>`);
+}
+
+/** A tool's name as lists show it: invisible characters revealed, at most `max` characters. */
+export function displayName(name: string, max = 120): string {
+  const shown = revealInvisible(name);
+  return shown.length > max ? `${shown.slice(0, max - 1)}…` : shown;
+}
+
 export function shorten(text: string, max: number): string {
   const flat = text.replace(/\s+/g, " ").trim();
   if (flat.length <= max) return flat;

@@ -2,7 +2,7 @@ import { describeParameterCounts } from "../classify/index.ts";
 import type { CatalogTool } from "../catalog/catalog-schema.ts";
 import { describeRecommendation, emptyState, evaluateCall, type PolicySnippet, type RuleRecommendation, type SnippetVariant } from "../policy/index.ts";
 import type { FaqItem } from "./json-ld.ts";
-import { firstSentence } from "./text-blocks.ts";
+import { displayName, firstSentence } from "./text-blocks.ts";
 import { policyParameters } from "./tool-facts.ts";
 
 /** A fixed instant, so the simulated calls (and so the pages) are the same on every build. */
@@ -55,7 +55,7 @@ export function buildToolFaq({ tool, serverName, recommendation, snippets }: Too
   const items: FaqItem[] = [];
 
   items.push({
-    question: `What does ${tool.name} do?`,
+    question: `What does ${displayName(tool.name, 80)} do?`,
     answer: description
       ? `${firstSentence(description, 300)} It is one of the tools of the ${serverName} server. ${counts}`
       : `The ${serverName} server sent no description for it, so only its name says what it does. ${counts}`,
@@ -86,7 +86,7 @@ export function buildToolFaq({ tool, serverName, recommendation, snippets }: Too
 
   items.push({
     question: "How do I block it?",
-    answer: `Use the Deny snippet: a rule with action: deny under tools.${tool.name} refuses every call while the agent still sees the tool. To remove it from the agent's tool list as well, use the Hide snippet, which lists it under hide.`,
+    answer: `Use the Deny snippet: a rule with action: deny under tools.${displayName(tool.name, 80)} refuses every call while the agent still sees the tool. To remove it from the agent's tool list as well, use the Hide snippet, which lists it under hide.`,
   });
 
   const denied = agentTextFor(snippets, "deny", tool.name);

@@ -11,7 +11,7 @@ import { html, type SafeHtml } from "./html.ts";
 import { faqPageJsonLd, type FaqItem } from "./json-ld.ts";
 import { badgeHtml, policyBlockHtml, textBlocksHtml, toolListHtml, verdictBadgesHtml } from "./markup.ts";
 import type { ClassifiedTool } from "./server-policy.ts";
-import { shorten, textBlocks } from "./text-blocks.ts";
+import { displayName, revealInvisible, shorten, textBlocks } from "./text-blocks.ts";
 import { annotationRows, flagExplanation, toolTitle } from "./tool-facts.ts";
 import { buildToolFaq } from "./tool-faq.ts";
 import { categoryPath, playgroundPath, riskPath, serverPath } from "./urls.ts";
@@ -35,9 +35,9 @@ export function toolPage(index: CatalogIndex, entry: ToolEntry, site: URL | unde
   const snippets = classified && recommendation ? policySnippets(classified, recommendation) : [];
   const faq = classified && recommendation ? buildToolFaq({ tool: classified, serverName: server.name, recommendation, snippets }) : [];
   const summary = verdict
-    ? `${tool.name} (${server.name}): ${verdict.category}, ${verdict.risk} risk. ${describeParameterCounts(verdict.parameters)} ${shorten(description, 120)}`
-    : `${tool.name} (${server.name}): not classified yet.`;
-  const name = shorten(tool.name, 80);
+    ? `${displayName(tool.name, 80)} (${server.name}): ${verdict.category}, ${verdict.risk} risk. ${describeParameterCounts(verdict.parameters)} ${shorten(description, 120)}`
+    : `${displayName(tool.name, 80)} (${server.name}): not classified yet.`;
+  const name = displayName(tool.name, 80);
   return {
     title: `${name} on ${server.name}`,
     summary: shorten(summary, 300),
@@ -45,7 +45,7 @@ export function toolPage(index: CatalogIndex, entry: ToolEntry, site: URL | unde
     ...(faq.length > 0 ? { faqJsonLd: faqPageJsonLd(faq, new URL(entry.path, site).href) } : {}),
     article: html`<article data-pagefind-body>${[
       heading(entry),
-      descriptionSection(description),
+      descriptionSection(description, tool.definition.cut),
       classificationSection(entry),
       parametersSection(entry),
       annotationsSection(entry),
@@ -64,7 +64,7 @@ function heading({ server, tool }: ToolEntry): SafeHtml {
   return html`<span hidden data-pagefind-meta="${meta}"></span>${
     verdict && html`<span hidden data-pagefind-filter="category:${verdict.category}"></span><span hidden data-pagefind-filter="risk:${verdict.risk}"></span>`
   }
-<h1><code>${tool.name}</code></h1>${title && html`<p class="lede">${title}</p>`}
+<h1><code>${revealInvisible(tool.name)}</code></h1>${title && html`<p class="lede">${title}</p>`}
 <p>Tool of <a href="${serverPath(server.id)}" data-pagefind-meta="server" data-pagefind-filter="server">${server.name}</a>. First seen ${tool.firstSeen}, definition last changed ${tool.lastChanged}.</p>
 ${verdictBadgesHtml({ verdict, links: true, confidence: true })}${
     tool.removedSince &&
@@ -72,13 +72,16 @@ ${verdictBadgesHtml({ verdict, links: true, confidence: true })}${
   }`;
 }
 
-function descriptionSection(description: string): SafeHtml {
-  if (!description) return html`<h2>Description</h2><p class="muted">The server sent no description.</p>`;
+function descriptionSection(description: string, cut: ToolEntry["tool"]["definition"]["cut"]): SafeHtml {
+  const cutNote =
+    cut &&
+    html`<p class="muted" data-cut>The server sent more than the catalog keeps: ${cut.notes.join("; ")}. The whole definition as sent has sha256 <code>${cut.sha256}</code>, so a change past the cut still counts as a change.</p>`;
+  if (!description) return html`<h2>Description</h2><p class="muted">The server sent no description.</p>${cutNote}`;
   const shown = description.length > sizeLimits.descriptionCharacters ? description.slice(0, sizeLimits.descriptionCharacters) : description;
   return html`<h2>Description</h2>${textBlocksHtml(textBlocks(shown))}${
     shown.length < description.length &&
-    html`<p class="muted">Shown in part: the first ${shown.length} of ${description.length} characters. The full text is in <a href="/catalog.json">catalog.json</a>.</p>`
-  }`;
+    html`<p class="muted">Shown in part: the first ${shown.length} of ${description.length} characters kept. The kept text is in <a href="/catalog.json">catalog.json</a>.</p>`
+  }${cutNote}`;
 }
 
 function classificationSection({ tool }: ToolEntry): SafeHtml {

@@ -12,12 +12,29 @@ describe("baseSlug", () => {
     ["工具", "tool"],
     ["", "tool"],
     ["a".repeat(200), "a".repeat(60)],
+    ["con", "con-tool"],
+    ["NUL", "nul-tool"],
+    ["com1", "com1-tool"],
+    ["lpt9", "lpt9-tool"],
+    ["console", "console"],
   ])("%s becomes %s", (name, slug) => {
     expect(baseSlug(name)).toBe(slug);
   });
 });
 
 describe("assignSlugs", () => {
+  it("a name too long for a slug gets a bounded one with a hash, so two long names that share a beginning stay apart", () => {
+    const a = `long_${"n".repeat(4995)}`;
+    const b = `long_${"n".repeat(4994)}x`;
+    const alone = assignSlugs([a]).get(a)!;
+    expect(alone).toMatch(/^long-n+-[0-9a-f]{8}$/);
+    expect(alone.length).toBeLessThanOrEqual(60);
+    // The second long name arriving later cannot take the first one's slug.
+    const later = assignSlugs([a, b], new Map([[a, alone]]));
+    expect(later.get(a)).toBe(alone);
+    expect(later.get(b)).not.toBe(alone);
+  });
+
   it("names that share a plain slug each get a distinct hashed one", () => {
     const slugs = assignSlugs(["get_file", "get-file", "getFile"]);
     expect(new Set(slugs.values()).size).toBe(3);

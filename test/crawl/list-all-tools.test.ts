@@ -67,8 +67,9 @@ describe("listAllTools over in-memory transports", () => {
   });
 
   it.each([
-    ["a name longer than the limit", { name: "n".repeat(600), inputSchema: { type: "object" } }, "name longer than 512 characters"],
-    ["a definition larger than the limit", { name: "big", description: "x".repeat(600_000), inputSchema: { type: "object" } }, "definition of 600063 bytes is larger than the 524288-byte limit"],
+    ["a name longer than the limit", { name: "n".repeat(20_000), inputSchema: { type: "object" } }, "name longer than 16384 characters"],
+    // A long description is cut, not dropped (see extreme-tools.test.ts); a schema this large is not a tool.
+    ["a definition larger than the limit", { name: "big", inputSchema: { type: "object", properties: { p: { type: "string", default: "x".repeat(600_000) } } } }, "definition of 600096 bytes is larger than the 524288-byte limit"],
     ["a title that is not text", { name: "odd", title: 5, inputSchema: { type: "object" } }, "not a valid tool:\n  - title: expected string, got number"],
   ])("%s is dropped with its reason while its neighbours are kept", async (_, bad, reason) => {
     const client = await connectedClient(() => ({ tools: [tool("before"), bad, tool("after")] }));

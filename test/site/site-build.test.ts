@@ -7,7 +7,7 @@ import { categories, risks } from "../../src/classify/verdict-schema.ts";
 import { validatePolicy } from "../../src/policy/index.ts";
 import { fixedPaths } from "../../src/site/machine-files.ts";
 import { buildFixtureSite, decodeHtml, elementTexts, filesUnder, readText, type BuiltFixture } from "./built-site.ts";
-import { hostileName } from "./fixture-catalog.ts";
+import { hostileName, invisibleName } from "./fixture-catalog.ts";
 
 let site: BuiltFixture;
 /** Pages this part of the site renders (the playground and policy builder pages are tested by their own suite). */
@@ -226,6 +226,17 @@ describe("the built fixture site", () => {
     const html = page("/servers/acme-files/tools/read-file/");
     expect(html).toContain("no version bump");
     expect(html).toContain("Read the &lt;complete&gt; contents");
+  });
+
+  it("shows invisible characters of a name as code points, and says what the crawler cut and the whole definition's hash", () => {
+    const invisible = toolPages().find((t) => t.tool.name === invisibleName)!;
+    expect(invisible.html).toContain("<h1><code>read&lt;U+202E&gt;elif</code></h1>");
+    // Machine-readable text (the policy YAML, the proxy's own messages) keeps the name verbatim; what people read shows the code point.
+    expect(invisible.html).toContain("<title>read&lt;U+202E&gt;elif on ");
+    expect(invisible.html).not.toMatch(/<(?:h1|title|th|label)\b[^>]*>[^<]*\u202E/);
+    expect(invisible.tool.verdict!.flags).toContain("hidden-instructions");
+    const cut = page("/servers/acme-files/tools/huge-report/");
+    expect(cut).toMatch(/data-cut>The server sent more than the catalog keeps: a description of 2000000 characters: the first 20000 kept\. The whole definition as sent has sha256 <code>(ab){32}<\/code>/);
   });
 
   it("keeps ordinary tool pages under 30 KB", () => {
