@@ -52,7 +52,8 @@ function typeOf(node: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-function enumValues(node: Record<string, unknown>): string[] {
+/** The enum of a parameter or of its items; a list of lists is read two levels down, no further. */
+function enumValues(node: Record<string, unknown>, depth = 0): string[] {
   const values: string[] = [];
   const add = (v: unknown) => {
     if (typeof v === "string" && values.length < MAX_ENUM_VALUES) values.push(capText(v, 100));
@@ -62,7 +63,7 @@ function enumValues(node: Record<string, unknown>): string[] {
     const options = node[key];
     if (Array.isArray(options)) for (const o of options.slice(0, MAX_ENUM_VALUES)) if (isPlainObject(o)) add(o.const);
   }
-  if (isPlainObject(node.items)) values.push(...enumValues(node.items).slice(0, MAX_ENUM_VALUES - values.length));
+  if (isPlainObject(node.items) && depth < 2) values.push(...enumValues(node.items, depth + 1).slice(0, MAX_ENUM_VALUES - values.length));
   return values;
 }
 
@@ -82,7 +83,9 @@ export function readSchema(inputSchema: unknown): SchemaReading {
   }
   const type = inputSchema.type;
   if (type !== undefined && type !== "object" && !(Array.isArray(type) && type.includes("object"))) {
-    reading.problems.push(`its type is ${capText(JSON.stringify(type) ?? String(type), 40)}, not "object"`);
+    // Only strings are quoted: a server-sent object here may be nested too deep to write out.
+    const shown = typeof type === "string" ? JSON.stringify(type) : Array.isArray(type) ? JSON.stringify(type.filter((t) => typeof t === "string").slice(0, 4)) : `a ${type === null ? "null" : typeof type}`;
+    reading.problems.push(`its type is ${capText(shown, 40)}, not "object"`);
   }
   const properties = inputSchema.properties;
   // Parameters are still read and counted; the flag says clients may reject or misread the schema.
