@@ -2,6 +2,8 @@
 export type BuiltinVariables = {
   /** An empty folder made for this server's crawl, for servers that need a directory argument. */
   CATALOG_SANDBOX: string;
+  /** The repository's root, for files a definition ships with it (a fake kubeconfig, a placeholder key file). */
+  CATALOG_PROJECT: string;
 };
 
 const reference = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;

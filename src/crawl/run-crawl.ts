@@ -107,7 +107,7 @@ async function crawlDefinition(definition: ServerDefinition, options: CrawlOptio
   let prepared: { target: CrawlTarget; binName?: string };
   try {
     progress(definition.transport === "stdio" && definition.package && !definition.command ? "installing" : "connecting");
-    prepared = await prepareTarget(definition, options, { CATALOG_SANDBOX: sandbox });
+    prepared = await prepareTarget(definition, options, { CATALOG_SANDBOX: sandbox, CATALOG_PROJECT: options.projectRoot });
   } catch (error) {
     const code: CrawlErrorCode = error instanceof MissingVariableError ? "MISSING_VARIABLE" : "INSTALL_FAILED";
     const failure = await recordFailure(definition, undefined, { code, message: (error as Error).message }, previous, options);
@@ -116,7 +116,7 @@ async function crawlDefinition(definition: ServerDefinition, options: CrawlOptio
   progress("connecting");
   const timeoutMs = (definition.timeoutSeconds ?? options.timeoutSeconds) * 1000;
   const rawOutcome = await crawlServer(prepared.target, { connectMs: timeoutMs, listMs: timeoutMs }, options.limits);
-  const outcome = scrubPaths(rawOutcome, await crawlPathPlaceholders(sandbox, prepared.target));
+  const outcome = scrubPaths(rawOutcome, await crawlPathPlaceholders(sandbox, prepared.target, options.projectRoot));
   const launch = launchRecordOf(definition, prepared.binName);
   if (!outcome.ok) {
     const { code, message, stderrTail } = outcome;
@@ -190,14 +190,15 @@ async function readPreviousSafely(catalogDir: string, id: string): Promise<Catal
 /**
  * The paths a server may echo that differ from one crawl or machine to the
  * next: the sandbox (also its HOME), under both its own and its real name,
- * and the working folder when it is not the sandbox (a repository checkout).
+ * the working folder when it is neither, and the repository checkout itself.
  */
-async function crawlPathPlaceholders(sandbox: string, target: CrawlTarget): Promise<PathPlaceholder[]> {
+async function crawlPathPlaceholders(sandbox: string, target: CrawlTarget, projectRoot: string): Promise<PathPlaceholder[]> {
   const placeholders: PathPlaceholder[] = [{ path: sandbox, placeholder: "${CATALOG_SANDBOX}" }];
   const real = await realpath(sandbox).catch(() => sandbox);
   if (real !== sandbox) placeholders.push({ path: real, placeholder: "${CATALOG_SANDBOX}" });
   const cwd = target.transport === "stdio" ? target.process.cwd : undefined;
-  if (cwd !== undefined && cwd !== sandbox) placeholders.push({ path: cwd, placeholder: "${CATALOG_CWD}" });
+  if (cwd !== undefined && cwd !== sandbox && cwd !== projectRoot) placeholders.push({ path: cwd, placeholder: "${CATALOG_CWD}" });
+  placeholders.push({ path: projectRoot, placeholder: "${CATALOG_PROJECT}" });
   return placeholders;
 }
 

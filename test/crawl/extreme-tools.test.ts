@@ -93,12 +93,14 @@ describe("tools at the extremes are kept, bounded, and flagged", () => {
   });
 
   it("paths of the crawl's sandbox and working folder are stored as placeholders, so a second crawl changes nothing", async () => {
-    const dirs = workspace();
+    const dirs = workspace({ ODD_ECHO: "${CATALOG_PROJECT}/catalog/fixtures/key.json" });
     await runCrawl(options(dirs));
     const { server, text } = readServer(dirs.catalogDir);
     const echo = tool(server, "echo_paths");
-    expect(echo.definition.description).toBe("Reads files under ${CATALOG_CWD} and settings in ${CATALOG_SANDBOX}/.config/odd.json.");
-    expect(echo.parameters.map((p) => p.name)).toEqual(["${CATALOG_CWD}/key"]);
+    expect(echo.definition.description).toBe(
+      "Reads files under ${CATALOG_PROJECT} and settings in ${CATALOG_SANDBOX}/.config/odd.json. Key file: ${CATALOG_PROJECT}/catalog/fixtures/key.json",
+    );
+    expect(echo.parameters.map((p) => p.name)).toEqual(["${CATALOG_PROJECT}/key"]);
     // The launch record holds the fixture's path as the definition wrote it; what the server sent must not.
     const sent = JSON.stringify([server.tools, server.crawl]);
     expect(sent).not.toContain(process.cwd());
