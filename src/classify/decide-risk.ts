@@ -159,8 +159,11 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
       apply("third-party-install", `It installs third-party code into a service ('${quote(what, 30)}'): High.`, "name", `'${quote(what, 30)}'`);
     }
     // Opening a tab at a URL navigates (Medium); only a change that stays in the session is Low.
-    // The name says what stays in the session; the description's own wording only when the name has no verb.
-    const sessionOnly = name.verb !== undefined ? name.traits.has("session-only") || (evidence.titleReading?.traits.has("session-only") ?? false) || [...routerTraits, ...actionTraits].includes("session-only") : traits.has("session-only");
+    // The name says what stays in the session; the description's own wording only when the name has no verb,
+    // or when the name's verb is bare and the description leads with the same verb and names its object
+    // (`disconnect`: "Disconnect from current Redis instance").
+    const bareVerbExplained = name.verb !== undefined && name.objects.length === 0 && desc?.verb?.rule === name.verb.rule && desc.traits.has("session-only");
+    const sessionOnly = name.verb !== undefined ? name.traits.has("session-only") || bareVerbExplained || (evidence.titleReading?.traits.has("session-only") ?? false) || [...routerTraits, ...actionTraits].includes("session-only") : traits.has("session-only");
     if (applied.length === 0 && sessionOnly && findings("url").length === 0) {
       const what = name.verb?.word ?? evidence.titleReading?.verb?.word ?? desc?.verb?.word ?? "session";
       apply("session-only", `Its effect stays in the agent's own browser or session and ends with it ('${quote(what, 30)}'): Low.`, "name", `'${quote(what, 30)}'`);

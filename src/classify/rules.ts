@@ -24,6 +24,7 @@ export type ObjectKind =
   | "read-job"
   | "tracked-item"
   | "session"
+  | "connection"
   | "credential"
   | "outbound"
   | "relation"
@@ -76,7 +77,7 @@ export interface ObjectRule {
 export const objectRules: readonly ObjectRule[] = [
   {
     kind: "money",
-    words: ["refund", "refunds", "payment", "payments", "charge", "charges", "payout", "payouts", "invoice", "invoices", "invoice item", "invoice items", "bill", "bills", "credit note", "credit notes", "creditnote", "subscription", "subscriptions", "purchase", "purchases", "paymentlink", "checkout", "topup", "funds", "money", "donation", "credit", "credits", "paymentintent", "payment link", "payment intent", "checkout session", "top up"],
+    words: ["refund", "refunds", "payment", "payments", "charge", "charges", "payout", "payouts", "invoice", "invoices", "invoice item", "invoice items", "bill", "bills", "credit note", "credit notes", "creditnote", "subscription", "subscriptions", "purchase", "purchases", "paymentlink", "checkout", "topup", "funds", "money", "donation", "credit", "credits", "paymentintent", "payment link", "payment intent", "checkout session", "top up", "trading order", "trading orders", "trade order", "trade orders", "buy order", "sell order", "market order", "limit order", "stop order"],
     except: ["payment method", "payment methods", "credit card", "credit cards", "payment status"],
     explanation: "Refunds, payments, charges, payouts, invoices, bills, credit notes, subscriptions, purchases and credit move money or create an obligation to pay (an invoice or bill, draft or not, asks someone to pay).",
   },
@@ -85,6 +86,12 @@ export const objectRules: readonly ObjectRule[] = [
     words: ["transfer", "transfers", "order", "orders", "balance", "cart", "capture", "wallet", "fund"],
     domain: "payments",
     explanation: "On a payments server, transfers, orders, balances and wallets are money too.",
+  },
+  {
+    kind: "sensitive",
+    words: ["message", "messages", "draft", "drafts", "attachment", "attachments", "thread", "threads", "conversation", "conversations"],
+    domain: "email",
+    explanation: "On a mail server, messages, drafts, threads and attachments are someone's private mail: sensitive even to read.",
   },
   {
     kind: "container",
@@ -156,9 +163,14 @@ export const objectRules: readonly ObjectRule[] = [
   },
   {
     kind: "session",
-    words: ["session", "sessions", "browser", "browsers", "viewer", "recording session", "tab", "tabs", "window", "windows", "browser context", "console", "devtools"],
-    except: ["terminal session", "terminal sessions", "shell session", "shell sessions", "ssh session", "ssh sessions", "process session", "running session", "debug session", "debugging session"],
+    words: ["session", "sessions", "browser", "browsers", "viewer", "recording session", "tab", "tabs", "window", "windows", "browser context", "console", "devtools", "debug session", "debugging session", "breakpoint", "breakpoints"],
+    except: ["terminal session", "terminal sessions", "shell session", "shell sessions", "ssh session", "ssh sessions", "process session", "running session"],
     explanation: "The agent's own browser, tab, viewer or session: opening, closing or clearing it ends with the session.",
+  },
+  {
+    kind: "connection",
+    words: ["connection", "connections", "imap", "smtp", "redis", "mailbox", "mailboxes", "instance", "server", "servers", "database", "databases", "db", "socket", "websocket"],
+    explanation: "The agent's own connection to a server, database or mailbox: opening, switching or closing it ends with the session.",
   },
   {
     kind: "state-setting",
@@ -172,7 +184,7 @@ export const objectRules: readonly ObjectRule[] = [
   },
   {
     kind: "service",
-    words: ["service", "services", "app", "apps", "application", "applications", "vm", "vms", "instance", "instances", "server", "servers", "machine", "machines", "droplet", "droplets", "container", "containers", "node", "nodes", "worker", "workers", "dyno", "dynos", "database", "databases", "cluster", "clusters", "deployment", "deployments", "project", "projects", "rollout", "rollouts", "site", "sites", "function", "functions"],
+    words: ["service", "services", "app", "apps", "application", "applications", "vm", "vms", "instance", "instances", "server", "servers", "machine", "machines", "droplet", "droplets", "container", "containers", "node", "nodes", "worker", "workers", "dyno", "dynos", "queue", "queues", "database", "databases", "cluster", "clusters", "deployment", "deployments", "project", "projects", "rollout", "rollouts", "site", "sites", "function", "functions"],
     explanation: "Apps, VMs, services, servers and containers that others rely on: stopping or restarting one affects them.",
   },
   {
@@ -274,7 +286,7 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "money", category: "Financial" }, { kind: "payments-money", category: "Financial" }],
   },
   {
-    verbs: ["add", "insert", "put", "save", "reconnect", "activate", "deactivate", "rebase", "finalize", "finalise", "upload", "comment", "copy", "push", "commit", "fork", "click", "type", "fill", "press", "drag", "enable", "disable", "unassign", "schedule", "store", "record", "remember", "link", "connect", "attach", "register", "submit", "approve", "restore", "import", "sync", "transition", "configure", "append", "init", "initialize", "resume", "rollout", "upsert", "post", "request", "unapprove", "accept", "decline", "reject", "dismiss", "handle", "manage", "process", "subscribe", "unsubscribe", "rate", "react", "follow", "unfollow", "like", "bookmark", "observe", "note", "login", "logout", "authenticate", "cache", "index", "compress", "gzip", "zip", "unzip", "extract to", "clone", "duplicate", "convert to", "port forward", "forward port"],
+    verbs: ["add", "insert", "put", "save", "activate", "deactivate", "rebase", "finalize", "finalise", "upload", "comment", "copy", "push", "commit", "fork", "click", "type", "fill", "press", "drag", "enable", "disable", "unassign", "schedule", "store", "record", "remember", "link", "attach", "register", "submit", "approve", "restore", "import", "sync", "transition", "configure", "append", "init", "initialize", "rollout", "upsert", "post", "request", "unapprove", "accept", "decline", "reject", "dismiss", "handle", "manage", "process", "subscribe", "unsubscribe", "rate", "react", "follow", "unfollow", "like", "bookmark", "observe", "note", "login", "logout", "authenticate", "cache", "index", "compress", "gzip", "zip", "unzip", "extract to", "clone", "duplicate", "convert to", "port forward", "forward port"],
     category: "Write",
     explanation: "Creating, adding, updating, saving, uploading, commenting and browser interaction change state; reversible or additive.",
     objects: changingVerbObjects,
@@ -300,8 +312,25 @@ export const verbRules: readonly VerbRule[] = [
   {
     verbs: ["select", "switch", "activate tab"],
     category: "Write",
-    explanation: "Selecting or switching the page or tab of the agent's own browser changes only its session (Write, Low); selecting anything else is an ordinary change.",
-    objects: [{ kind: "session", trait: "session-only" }, { kind: "web-page", trait: "session-only" }, ...changingVerbObjects],
+    explanation: "Selecting or switching the page or tab of the agent's own browser, or its connection, changes only its session (Write, Low); selecting anything else is an ordinary change.",
+    objects: [{ kind: "session", trait: "session-only" }, { kind: "web-page", trait: "session-only" }, { kind: "connection", trait: "session-only" }, ...changingVerbObjects],
+  },
+  {
+    // Only as a phrase: "place" alone is as often a noun (`place_details`, "nearby places").
+    verbs: ["place order", "place orders", "place an order", "place trade", "place trades", "place a trade"],
+    category: "Financial",
+    explanation: "Placing an order or a trade buys or sells with the account's money: Financial.",
+  },
+  {
+    verbs: ["step", "step into", "step over", "step out"],
+    category: "Execute",
+    explanation: "Stepping through a program in a debugger runs its code, line by line: Execute.",
+  },
+  {
+    verbs: ["connect", "reconnect", "disconnect"],
+    category: "Write",
+    explanation: "Connecting to or disconnecting from a server, database or mailbox opens or closes the agent's own connection (Write, Low); connecting an account or an app stores access (an ordinary change).",
+    objects: [{ kind: "connection", trait: "session-only" }, { kind: "session", trait: "session-only" }, ...changingVerbObjects],
   },
   {
     verbs: ["close", "quit", "exit", "end"],
@@ -310,9 +339,9 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "session", trait: "session-only" }, ...changingVerbObjects],
   },
   {
-    verbs: ["stop", "pause", "suspend"],
+    verbs: ["stop", "pause", "suspend", "resume", "unpause"],
     category: "Write",
-    explanation: "Stopping, pausing or restarting an app, VM or service affects whoever relies on it: Write, High; stopping the agent's own browser or recording session is Low.",
+    explanation: "Stopping, pausing, resuming or restarting an app, VM, queue or service affects whoever relies on it: Write, High; pausing the agent's own browser, recording or debug session is Low.",
     objects: [{ kind: "session", trait: "session-only" }, { kind: "service", trait: "service-affecting" }],
   },
   {
@@ -335,7 +364,7 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "internal-report", trait: "internal-report" }, { kind: "session", category: "Write", trait: "session-only" }, { kind: "relation", category: "Write" }, { kind: "access", category: "Write", trait: "access-change" }],
   },
   {
-    verbs: ["unlink", "detach", "disassociate", "disconnect", "unassign", "unlabel", "untag", "unwatch", "unfollow", "unshare"],
+    verbs: ["unlink", "detach", "disassociate", "unassign", "unlabel", "untag", "unwatch", "unfollow", "unshare"],
     category: "Write",
     explanation: "Detaching or unlinking leaves both things in place: a change (Write), not a removal.",
     objects: changingVerbObjects,
@@ -344,7 +373,7 @@ export const verbRules: readonly VerbRule[] = [
     verbs: ["merge"],
     category: "Write",
     explanation: "Merging a branch or a pull request is an update (Write); merging migrations into production runs them there (Execute).",
-    objects: [{ kind: "runnable", category: "Execute" }, ...changingVerbObjects],
+    objects: [{ kind: "runnable", category: "Execute" }, { kind: "session", trait: "session-only" }, ...changingVerbObjects],
   },
   {
     verbs: ["write"],
@@ -734,7 +763,7 @@ export const parameterRules: readonly ParameterRule[] = [
   { kind: "content", names: ["content", "body", "text", "contents", "data", "message", "new text", "markdown", "html"], explanation: "Takes content to store or send: corroborates writing." },
 ];
 
-export type DomainName = "payments" | "shell" | "browser" | "database";
+export type DomainName = "payments" | "shell" | "browser" | "database" | "email";
 
 export interface DomainRule {
   domain: DomainName;
@@ -747,6 +776,7 @@ export const domainRules: readonly DomainRule[] = [
   { domain: "payments", words: ["payments", "payment", "billing", "stripe", "paypal", "finance", "fintech", "banking", "bank", "crypto", "wallet", "commerce", "ecommerce", "square", "adyen", "checkout", "invoicing"], explanation: "On a payments server, money verbs weigh more: transfers, orders, balances and wallets count as money." },
   { domain: "shell", words: ["shell", "terminal", "desktop", "commander", "os", "system", "ssh"], explanation: "On a shell or desktop server, commands run on the host." },
   { domain: "browser", words: ["browser", "playwright", "puppeteer", "chrome", "devtools", "selenium"], explanation: "On a browser server, evaluated code runs in the page, not on the host." },
+  { domain: "email", words: ["email", "mail", "gmail", "outlook", "imap", "smtp", "mailbox", "inbox", "fastmail", "protonmail"], explanation: "On a mail server, messages, drafts and attachments are private mail." },
   { domain: "database", words: ["database", "databases", "postgres", "postgresql", "mysql", "sqlite", "sql", "supabase", "mongodb", "db", "bigquery", "snowflake", "clickhouse", "neon", "redis"], explanation: "On a database server, a query parameter is a query language." },
 ];
 

@@ -28,8 +28,8 @@ describe("the out-of-sample labelled set", () => {
 
   // Floors a little under today's measures, so that a regression fails here; the targets are in bench:classify.
   it.each([
-    ["dev", 0.95, 0.88, 0.98],
-    ["test", 0.93, 0.8, 0.98],
+    ["dev", 0.94, 0.86, 0.98],
+    ["test", 0.93, 0.82, 0.98],
   ] as const)("keeps the %s half's accuracy above its floor", (half, category, riskExact, withinOne) => {
     const set = scored.filter((r) => r.half === half);
     expect(share(set, (r) => r.verdict.category === r.label.category)).toBeGreaterThanOrEqual(category);
