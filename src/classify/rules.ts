@@ -143,8 +143,8 @@ export const objectRules: readonly ObjectRule[] = [
   },
   {
     kind: "math",
-    words: ["number", "numbers", "integer", "integers", "sum", "numbers together"],
-    explanation: "Adding numbers is computation, not a change.",
+    words: ["number", "numbers", "integer", "integers", "sum", "numbers together", "thought", "thoughts", "thinking step", "reasoning step"],
+    explanation: "Adding numbers, or processing a step of the model's own thinking, is computation, not a change.",
   },
   {
     kind: "relation",
@@ -164,7 +164,7 @@ export const objectRules: readonly ObjectRule[] = [
   {
     kind: "session",
     words: ["session", "sessions", "browser", "browsers", "viewer", "recording session", "tab", "tabs", "window", "windows", "browser context", "console", "devtools", "debug session", "debugging session", "breakpoint", "breakpoints"],
-    except: ["terminal session", "terminal sessions", "shell session", "shell sessions", "ssh session", "ssh sessions", "process session", "running session"],
+    except: ["terminal session", "terminal sessions", "shell session", "shell sessions", "ssh session", "ssh sessions", "process session", "running session", "sheet tab", "sheet tabs", "spreadsheet tab", "spreadsheet tabs"],
     explanation: "The agent's own browser, tab, viewer or session: opening, closing or clearing it ends with the session.",
   },
   {
@@ -320,6 +320,11 @@ export const verbRules: readonly VerbRule[] = [
     verbs: ["place order", "place orders", "place an order", "place trade", "place trades", "place a trade"],
     category: "Financial",
     explanation: "Placing an order or a trade buys or sells with the account's money: Financial.",
+  },
+  {
+    verbs: ["think", "reflect", "ponder", "brainstorm"],
+    category: "Read",
+    explanation: "Thinking tools structure the model's own reasoning and hand it back: computation (Read).",
   },
   {
     verbs: ["step", "step into", "step over", "step out"],
