@@ -113,7 +113,10 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
     apply("saved-to-disk", "It reads, and can save what it read to a file that outlives the call: Medium.", "parameters", "a path to save to");
   }
   if (category === "Read") {
-    const word = name.kinds.get("sensitive") ?? evidence.titleReading?.kinds.get("sensitive");
+    // The description's object speaks for the name when both say the same action (`search_by_body`:
+    // "Search messages containing..." on a mail server).
+    const sameAction = desc?.verb !== undefined && name.verb !== undefined && desc.verb.rule === name.verb.rule;
+    const word = name.kinds.get("sensitive") ?? evidence.titleReading?.kinds.get("sensitive") ?? (sameAction ? desc?.kinds.get("sensitive") : undefined);
     const phrase = desc?.phrases.get("sensitive");
     // A preview, validation or format reads only what it is given: its object is no sensitive record.
     if (word !== undefined && !name.traits.has("inspects-input")) apply("sensitive-read", `What it reads is sensitive ('${quote(word, 30)}'): Medium.`, "name", `'${quote(word, 30)}'`);

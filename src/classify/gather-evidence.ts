@@ -34,8 +34,8 @@ export interface Evidence {
 export function gatherEvidence(tool: unknown, serverName: unknown, tags: unknown): Evidence {
   const definition = isPlainObject(tool) ? tool : {};
   const name = asText(definition.name) ?? "";
-  const domain = readDomain(serverName, tags);
   const { words, dropped } = meaningfulNameWords(name, typeof serverName === "string" ? serverName : undefined);
+  const domain = readDomain(serverName, tags, words);
   const annotations = definition.annotations;
   const title = asText(definition.title) ?? (isPlainObject(annotations) ? asText(annotations.title) : undefined);
   const rawDescription = asText(definition.description);

@@ -7,14 +7,18 @@ export interface DomainReading {
   evidence: Map<DomainName, string>;
 }
 
-/** The server's domains, from its tags and the words of its name. */
-export function readDomain(serverName: unknown, tags: unknown): DomainReading {
+/**
+ * The server's domains, from its tags and the words of its name; a domain
+ * that may be named by a tool (`readGmailDraft` on a Google Workspace server)
+ * also from the words of the tool's own name.
+ */
+export function readDomain(serverName: unknown, tags: unknown, toolNameWords: readonly string[] = []): DomainReading {
   const found: string[] = [];
   if (typeof serverName === "string") found.push(...splitName(serverName));
   if (Array.isArray(tags)) for (const tag of tags.slice(0, 50)) if (typeof tag === "string") found.push(...splitName(tag));
   const reading: DomainReading = { domains: new Set(), evidence: new Map() };
   for (const rule of domainRules) {
-    const word = found.find((w) => rule.words.includes(w));
+    const word = found.find((w) => rule.words.includes(w)) ?? (rule.fromToolName ? toolNameWords.find((w) => rule.words.includes(w)) : undefined);
     if (word !== undefined) {
       reading.domains.add(rule.domain);
       reading.evidence.set(rule.domain, word);

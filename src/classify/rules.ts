@@ -31,6 +31,7 @@ export type ObjectKind =
   | "session-setting"
   | "state-setting"
   | "service"
+  | "automation"
   | "scheduled"
   | "extension"
   | "installable"
@@ -183,6 +184,11 @@ export const objectRules: readonly ObjectRule[] = [
     explanation: "Settings of the agent's own browser session (viewport, user agent, geolocation): changing one ends with the session.",
   },
   {
+    kind: "automation",
+    words: ["workflow", "workflows", "automation", "automations", "flow", "flows", "zap", "zaps", "trigger", "triggers", "scenario", "scenarios", "cron job", "cron jobs", "scheduled job", "scheduled jobs"],
+    explanation: "Workflows, automations and triggers run on their own once active: activating one runs it, deactivating one stops what relies on it.",
+  },
+  {
     kind: "service",
     words: ["service", "services", "app", "apps", "application", "applications", "vm", "vms", "instance", "instances", "server", "servers", "machine", "machines", "droplet", "droplets", "container", "containers", "node", "nodes", "worker", "workers", "dyno", "dynos", "queue", "queues", "database", "databases", "cluster", "clusters", "deployment", "deployments", "project", "projects", "rollout", "rollouts", "site", "sites", "function", "functions"],
     explanation: "Apps, VMs, services, servers and containers that others rely on: stopping or restarting one affects them.",
@@ -286,7 +292,19 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "money", category: "Financial" }, { kind: "payments-money", category: "Financial" }],
   },
   {
-    verbs: ["add", "insert", "put", "save", "activate", "deactivate", "rebase", "finalize", "finalise", "upload", "comment", "copy", "push", "commit", "fork", "click", "type", "fill", "press", "drag", "enable", "disable", "unassign", "schedule", "store", "record", "remember", "link", "attach", "register", "submit", "approve", "restore", "import", "sync", "transition", "configure", "append", "init", "initialize", "rollout", "upsert", "post", "request", "unapprove", "accept", "decline", "reject", "dismiss", "handle", "manage", "process", "subscribe", "unsubscribe", "rate", "react", "follow", "unfollow", "like", "bookmark", "observe", "note", "login", "logout", "authenticate", "cache", "index", "compress", "gzip", "zip", "unzip", "extract to", "clone", "duplicate", "convert to", "port forward", "forward port"],
+    verbs: ["activate"],
+    category: "Write",
+    explanation: "Activating a workflow or automation makes it run on its own (Execute); activating anything else is an ordinary change.",
+    objects: [{ kind: "automation", category: "Execute" }, ...changingVerbObjects],
+  },
+  {
+    verbs: ["deactivate"],
+    category: "Write",
+    explanation: "Deactivating a workflow, automation or service stops it for whoever relies on it (Write, High); deactivating anything else is an ordinary change.",
+    objects: [{ kind: "automation", trait: "service-affecting" }, { kind: "service", trait: "service-affecting" }, ...changingVerbObjects],
+  },
+  {
+    verbs: ["add", "insert", "put", "save", "rebase", "finalize", "finalise", "upload", "comment", "copy", "push", "commit", "fork", "click", "type", "fill", "press", "drag", "enable", "disable", "unassign", "schedule", "store", "record", "remember", "link", "attach", "register", "submit", "approve", "restore", "import", "sync", "transition", "configure", "append", "init", "initialize", "rollout", "upsert", "post", "request", "unapprove", "accept", "decline", "reject", "dismiss", "handle", "manage", "process", "subscribe", "unsubscribe", "rate", "react", "follow", "unfollow", "like", "bookmark", "observe", "note", "login", "logout", "authenticate", "cache", "index", "compress", "gzip", "zip", "unzip", "extract to", "clone", "duplicate", "convert to", "port forward", "forward port"],
     category: "Write",
     explanation: "Creating, adding, updating, saving, uploading, commenting and browser interaction change state; reversible or additive.",
     objects: changingVerbObjects,
@@ -774,6 +792,8 @@ export interface DomainRule {
   domain: DomainName;
   /** Words in the server's tags or name that mark the domain. */
   words: readonly string[];
+  /** The tool's own name marks the domain too, for that tool (`readGmailDraft` on a Google Workspace server). */
+  fromToolName?: boolean;
   explanation: string;
 }
 
@@ -781,7 +801,7 @@ export const domainRules: readonly DomainRule[] = [
   { domain: "payments", words: ["payments", "payment", "billing", "stripe", "paypal", "finance", "fintech", "banking", "bank", "crypto", "wallet", "commerce", "ecommerce", "square", "adyen", "checkout", "invoicing"], explanation: "On a payments server, money verbs weigh more: transfers, orders, balances and wallets count as money." },
   { domain: "shell", words: ["shell", "terminal", "desktop", "commander", "os", "system", "ssh"], explanation: "On a shell or desktop server, commands run on the host." },
   { domain: "browser", words: ["browser", "playwright", "puppeteer", "chrome", "devtools", "selenium"], explanation: "On a browser server, evaluated code runs in the page, not on the host." },
-  { domain: "email", words: ["email", "mail", "gmail", "outlook", "imap", "smtp", "mailbox", "inbox", "fastmail", "protonmail"], explanation: "On a mail server, messages, drafts and attachments are private mail." },
+  { domain: "email", words: ["email", "mail", "gmail", "outlook", "imap", "smtp", "mailbox", "inbox", "fastmail", "protonmail"], fromToolName: true, explanation: "On a mail server, or in a mail tool of any server (`readGmailDraft`), messages, drafts and attachments are private mail." },
   { domain: "database", words: ["database", "databases", "postgres", "postgresql", "mysql", "sqlite", "sql", "supabase", "mongodb", "db", "bigquery", "snowflake", "clickhouse", "neon", "redis"], explanation: "On a database server, a query parameter is a query language." },
 ];
 
