@@ -47,6 +47,8 @@ const adminWords = ["admin", "admins", "administrator", "owner", "owners", "supe
 const orgWords = ["organization", "organisation", "org", "account", "workspace", "tenant", "enterprise", "system", "instance"];
 /** Name words that say a deletion has no bound (a `bulk_delete` of named ids is bounded). */
 const unboundedNameWords = new Set(["all", "everything", "many", "mass"]);
+/** Name words that say how many, not what: `connect_all` is a bare `connect`. */
+const quantifierWords: ReadonlySet<string> = new Set(["all", "both", "each", "every", "everything"]);
 const sandboxPhrases = phraseRules.filter((r) => r.trait === "sandboxed").flatMap((r) => r.phrases);
 
 function describesSandbox(text: string | undefined): boolean {
@@ -165,9 +167,12 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
     // The name says what stays in the session; the description's own wording only when the name has no verb,
     // or when the name's verb is bare and the description leads with the same verb and names its object
     // (`disconnect`: "Disconnect from current Redis instance").
-    const bareVerbExplained = name.verb !== undefined && name.objects.length === 0 && desc?.verb?.rule === name.verb.rule && desc.traits.has("session-only");
+    const bareVerb = name.objects.every((w) => quantifierWords.has(w));
+    const bareVerbExplained = name.verb !== undefined && bareVerb && desc?.verb?.rule === name.verb.rule && desc.traits.has("session-only");
     const sessionOnly = name.verb !== undefined ? name.traits.has("session-only") || bareVerbExplained || (evidence.titleReading?.traits.has("session-only") ?? false) || [...routerTraits, ...actionTraits].includes("session-only") : traits.has("session-only");
-    if (applied.length === 0 && sessionOnly && findings("url").length === 0) {
+    // A connection's URL says where to connect, not a page to navigate to.
+    const connecting = name.kinds.has("connection") || (bareVerbExplained && desc?.kinds.has("connection") === true);
+    if (applied.length === 0 && sessionOnly && (connecting || findings("url").length === 0)) {
       const what = name.verb?.word ?? evidence.titleReading?.verb?.word ?? desc?.verb?.word ?? "session";
       apply("session-only", `Its effect stays in the agent's own browser or session and ends with it ('${quote(what, 30)}'): Low.`, "name", `'${quote(what, 30)}'`);
     }

@@ -313,7 +313,7 @@ export const verbRules: readonly VerbRule[] = [
     verbs: ["update", "edit", "modify", "set", "patch", "change", "mark", "toggle", "label", "tag", "pin", "unpin", "star", "unstar", "archive", "unarchive", "lock", "unlock", "reopen", "assign"],
     category: "Write",
     explanation: "Updating, editing, marking or archiving changes an existing thing: an edited message or email is not sent again (Write, Medium).",
-    objects: changingVerbObjects.filter((e) => e.kind !== "message"),
+    objects: [{ kind: "session", trait: "session-only" }, ...changingVerbObjects.filter((e) => e.kind !== "message")],
   },
   {
     verbs: ["rotate", "regenerate", "reissue", "roll"],
@@ -427,7 +427,7 @@ export const verbRules: readonly VerbRule[] = [
     verbs: ["create", "new", "apply", "upgrade", "downgrade", "provision"],
     category: "Write",
     explanation: "Creating and upgrading add or change state (Write); creating a pipeline, build or deployment, or upgrading a Helm chart, runs or deploys software (Execute); creating an invoice, bill or credit note asks someone to pay (Financial).",
-    objects: [{ kind: "runnable", category: "Execute" }, ...changingVerbObjects],
+    objects: [{ kind: "runnable", category: "Execute" }, { kind: "session", trait: "session-only" }, ...changingVerbObjects],
   },
   {
     verbs: ["navigate", "go", "goto", "back", "forward", "reload", "refresh"],
