@@ -56,6 +56,25 @@ function describesSandbox(text: string | undefined): boolean {
   return sandboxPhrases.some((p) => tokens.includes(` ${p} `));
 }
 
+const removingWords: ReadonlySet<string> = new Set(["delete", "deletes", "deleting", "remove", "removes", "removing", "clear", "clears", "purge", "purges", "drop", "drops", "discard", "discards", "wipe", "wipes", "erase", "erases", "clean", "cleans", "destroy", "destroys", "empty", "empties", "truncate", "truncates", "reset", "resets", "cancel", "cancels", "terminate", "terminates", "kill", "kills", "revoke", "revokes", "uninstall", "uninstalls", "archive", "trash"]);
+const bulkWords: ReadonlySet<string> = new Set(["all", "every", "everything", "recursively", "wildcard", "matching", "match"]);
+
+/**
+ * Whether the description's first sentence says "all" (or every, matching...)
+ * in the same clause as a removal: a tool that lists all and deletes one
+ * removes one.
+ */
+function bulkPhraseRemoves(description: string | undefined): boolean {
+  const first = capText(description ?? "", 400).split(/(?<=[.!?])\s/)[0] ?? "";
+  const clauses = first.split(/[,;:()]|\s(?:or|and)\s/);
+  // A sentence without removal words says nothing here: it is left to the other rules (a verb in the name).
+  if (!clauses.some((c) => words(c).some((w) => removingWords.has(w)))) return true;
+  return clauses.some((c) => {
+    const ws = words(c);
+    return ws.some((w) => removingWords.has(w)) && ws.some((w) => bulkWords.has(w));
+  });
+}
+
 export function usualRisk(category: Category): Risk {
   return usualRisks.find((u) => u.category === category)?.risk ?? "Medium";
 }
@@ -214,7 +233,8 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
     const filter = findings("filter")[0] ?? findings("query")[0];
     const switchParameter = findings("scale-switch").find((f) => !["force", "cascade"].some((w) => splitName(f.property.name).includes(w)));
     const bulkWord = name.words.find((w) => unboundedNameWords.has(w));
-    const bulkPhrase = desc?.phrases.get("bulk");
+    // "Manage tags: list all tags, create a new tag, delete a tag": the "all" belongs to the listing.
+    const bulkPhrase = desc?.phrases.get("bulk") !== undefined && bulkPhraseRemoves(evidence.description) ? desc?.phrases.get("bulk") : undefined;
     if (switchParameter) apply("bulk-deletion", `Its '${switchParameter.name}' switch lets one call remove an unbounded set: Critical.`, "parameters", `'${switchParameter.name}'`);
     else if (bulkWord !== undefined) apply("bulk-deletion", `Its name says it removes everything of a kind ('${bulkWord}'): Critical.`, "name", `'${bulkWord}'`);
     else if (bulkPhrase !== undefined) apply("bulk-deletion", `Its description says it removes an unbounded set ('${bulkPhrase}'): Critical.`, "description", `'${bulkPhrase}'`);

@@ -60,6 +60,14 @@ function describesRemoval(description: string | undefined): boolean {
   return tokens.some((w, i) => switchRemovalWords.has(w) && !tokens.slice(Math.max(0, i - 4), i).some((t) => t === "not" || t === "never" || t === "without" || t === "dont"));
 }
 
+const readingModeWords: ReadonlySet<string> = new Set(["list", "show", "get", "read", "view", "search", "status", "log"]);
+
+/** "For list mode: ...", "Only for show": the parameter applies to a mode that only reads. */
+function scopedToReadingMode(description: string | undefined): boolean {
+  const match = /^\s*(?:for|only for|used for|used in|in|only in)\s+(?:the\s+)?['"`]?([a-z-]+)['"`]?\s+(?:mode|operation|action)\b/i.exec(capText(description ?? "", 200));
+  return match?.[1] !== undefined && readingModeWords.has(match[1].toLowerCase());
+}
+
 /** A switch's name holds one of these names as a word or a run of words (`dropTarget`, `replaceAll`). */
 function switchNamed(parts: readonly string[], rule: ParameterRule): boolean {
   const joined = ` ${parts.join(" ")} `;
@@ -101,6 +109,8 @@ function ruleFor(property: PropertyInfo): ParameterRule | undefined {
     // A switch turns something on; it is never the content, page, path or code a call acts on
     // ("fullPage" pages nothing, "deleteLocalData" is no content).
     // "force: If true, immediately remove resources": a force that removes is a deleting switch.
+    // "For list mode: show both local and remote branches": a switch of a reading mode scales what is shown.
+    if (rule?.kind === "scale-switch" && scopedToReadingMode(property.description)) return undefined;
     if (rule?.kind === "scale-switch" && !(parts.includes("force") && describesRemoval(property.description))) return rule;
     if (switchNamed(parts, deletingSwitch) || describesRemoval(property.description)) return deletingSwitch;
     return switchNamed(parts, overwriteSwitch) ? overwriteSwitch : undefined;

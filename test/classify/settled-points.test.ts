@@ -66,6 +66,19 @@ const rows: Row[] = [
   // Write -> High reasons; Write -> Low reasons.
   { point: "admin rights over an organisation are Critical", category: "Write", risk: "Critical", tool: { name: "add_organization_admin", description: "Grants a user admin rights over the organization.", inputSchema: object({ org: text(), user: text() }) } },
   { point: "resizing the agent's own viewport is Write, Low", category: "Write", risk: "Low", tool: { name: "set_viewport", description: "Sets the browser viewport size.", inputSchema: object({ width: { type: "number" }, height: { type: "number" } }) } },
+  { point: "opening a debug session is the agent's own session, Write, Low", category: "Write", risk: "Low", tool: { name: "create_debug_session", description: "Create a new debugging session", inputSchema: object({ language: text() }) } },
+  { point: "setting a breakpoint stays in the agent's debug session, Write, Low", category: "Write", risk: "Low", tool: { name: "set_breakpoint", description: "Set a breakpoint at a line.", inputSchema: object({ file: text(), line: { type: "number" } }, ["file", "line"]) } },
+  { point: "a bare connect whose URL says where to connect is Write, Low", category: "Write", risk: "Low", tool: { name: "connect", description: "Connect to a Redis instance.", inputSchema: object({ url: text("Redis URL (redis://host:6379)") }) } },
+  { point: "connecting all of the agent's connections is a bare connect, Write, Low", category: "Write", risk: "Low", tool: { name: "connect_all", description: "Connect to both IMAP and SMTP servers.", inputSchema: object({}) } },
+  // Service-affecting and running.
+  { point: "activating a workflow makes it run on its own: Execute", category: "Execute", risk: "High", tool: { name: "activate_workflow", description: "Activate a workflow by ID so that it runs on its triggers.", inputSchema: object({ id: text() }, ["id"]) } },
+  { point: "deactivating a workflow stops what relies on it: Write, High", category: "Write", risk: "High", tool: { name: "deactivate_workflow", description: "Deactivate a workflow by ID.", inputSchema: object({ id: text() }, ["id"]) } },
+  // Sensitive reads.
+  { point: "a mail tool on a general server reads private mail: Read, Medium", category: "Read", risk: "Medium", tool: { name: "readGmailDraft", description: "Read the full content of a draft by its ID.", inputSchema: object({ draftId: text() }, ["draftId"]) } },
+  // Bounded and unbounded removal in one multi-action tool.
+  { point: "'list all' beside 'delete a tag' removes one tag: High", category: "Destructive", risk: "High", tool: { name: "git_tag", description: "Manage tags: list all tags, create a new tag, delete a tag, or verify a signed tag.", inputSchema: object({ mode: choice(["list", "create", "delete", "verify"]), tagName: text() }) } },
+  { point: "a list mode's 'all' switch scales what is shown, not what is deleted: High", category: "Destructive", risk: "High", tool: { name: "git_branch", description: "Manage branches.", inputSchema: object({ mode: choice(["list", "create", "delete"]), all: flag("For list mode: show both local and remote branches."), branchName: text() }) } },
+  { point: "'discard all changes' removes an unbounded set: Critical", category: "Destructive", risk: "Critical", tool: { name: "discard_changes", description: "Discard all uncommitted changes in the working tree.", inputSchema: object({ path: text() }) } },
 ];
 
 describe("the standard's settled points", () => {
