@@ -7,7 +7,7 @@ import { capText, quote, words } from "./bounded-text.ts";
 import type { CategoryDecision } from "./decide-category.ts";
 import type { Evidence } from "./gather-evidence.ts";
 import { describeHints, type ExplicitHints } from "./read-annotations.ts";
-import { phraseRules, riskAdjustments, usualRisks, type AdjustmentId } from "./rules.ts";
+import { objectRules, phraseRules, riskAdjustments, usualRisks, type AdjustmentId, type DomainName } from "./rules.ts";
 import { splitName } from "./split-name.ts";
 import { risks, type Category, type Risk, type Signal } from "./verdict-schema.ts";
 
@@ -75,6 +75,11 @@ function bulkPhraseRemoves(description: string | undefined): boolean {
   });
 }
 
+/** Words that are sensitive only on servers of a domain (messages on a mail server), for the domains given. */
+function domainSensitiveWords(domains: ReadonlySet<DomainName>): ReadonlySet<string> {
+  return new Set(objectRules.filter((r) => r.kind === "sensitive" && r.domain !== undefined && domains.has(r.domain)).flatMap((r) => r.words));
+}
+
 export function usualRisk(category: Category): Risk {
   return usualRisks.find((u) => u.category === category)?.risk ?? "Medium";
 }
@@ -134,10 +139,12 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
     apply("saved-to-disk", "It reads, and can save what it read to a file that outlives the call: Medium.", "parameters", "a path to save to");
   }
   if (category === "Read") {
-    // The description's object speaks for the name when both say the same action (`search_by_body`:
-    // "Search messages containing..." on a mail server).
+    // On a mail server the description's object speaks for a name with the same verb
+    // (`search_by_subject`: "Search messages by subject"); elsewhere "the current user" in a
+    // description is whose view is read, not what is read.
     const sameAction = desc?.verb !== undefined && name.verb !== undefined && desc.verb.rule === name.verb.rule;
-    const word = name.kinds.get("sensitive") ?? evidence.titleReading?.kinds.get("sensitive") ?? (sameAction ? desc?.kinds.get("sensitive") : undefined);
+    const descWord = sameAction ? desc?.kinds.get("sensitive") : undefined;
+    const word = name.kinds.get("sensitive") ?? evidence.titleReading?.kinds.get("sensitive") ?? (descWord !== undefined && domainSensitiveWords(domain.domains).has(descWord) ? descWord : undefined);
     const phrase = desc?.phrases.get("sensitive");
     // A preview, validation or format reads only what it is given: its object is no sensitive record.
     if (word !== undefined && !name.traits.has("inspects-input")) apply("sensitive-read", `What it reads is sensitive ('${quote(word, 30)}'): Medium.`, "name", `'${quote(word, 30)}'`);

@@ -165,7 +165,7 @@ export const objectRules: readonly ObjectRule[] = [
   {
     kind: "session",
     words: ["session", "sessions", "browser", "browsers", "viewer", "recording session", "tab", "tabs", "window", "windows", "browser context", "console", "devtools", "debug session", "debugging session", "breakpoint", "breakpoints"],
-    except: ["terminal session", "terminal sessions", "shell session", "shell sessions", "ssh session", "ssh sessions", "process session", "running session", "sheet tab", "sheet tabs", "spreadsheet tab", "spreadsheet tabs"],
+    except: ["upload session", "upload sessions", "terminal session", "terminal sessions", "shell session", "shell sessions", "ssh session", "ssh sessions", "process session", "running session", "sheet tab", "sheet tabs", "spreadsheet tab", "spreadsheet tabs"],
     explanation: "The agent's own browser, tab, viewer or session: opening, closing or clearing it ends with the session.",
   },
   {
