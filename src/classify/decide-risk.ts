@@ -80,6 +80,42 @@ function domainSensitiveWords(domains: ReadonlySet<DomainName>): ReadonlySet<str
   return new Set(objectRules.filter((r) => r.kind === "sensitive" && r.domain !== undefined && domains.has(r.domain)).flatMap((r) => r.words));
 }
 
+/** Verbs that return what a file holds, not only its name or size. */
+const contentVerbs: ReadonlySet<string> = new Set(["read", "get", "cat", "view", "tail", "head", "search", "grep", "show", "fetch", "load", "open", "print"]);
+/** Name words of a read that returns no contents (a listing, a file's size or existence). */
+const metadataWords: ReadonlySet<string> = new Set(["list", "info", "stat", "stats", "metadata", "exists", "size", "tree", "directory", "directories", "dir", "folder", "folders"]);
+/** Words that say a path is one on the machine the server runs on. */
+const hostPathWords: ReadonlySet<string> = new Set(["absolute", "relative", "local", "filesystem", "disk", "host", "cwd", "home"]);
+const hostPathPhrases = ["file system", "working directory", "home directory", "local file", "local path", "on disk", "from disk", "on the host", "on the machine"];
+/** Phrases that confine a path to directories the user allowed. */
+const confinedPhrases = ["allowed directories", "allowed directory", "allowed paths", "allowed roots", "within the workspace", "inside the workspace", "workspace root", "project root", "within the project", "sandbox", "sandboxed"];
+
+/**
+ * The name of a path parameter through which a read returns any file on the
+ * host (`get_source_context` with "an absolute path or one relative to your
+ * working directory"), or undefined when the read returns no contents, the
+ * path is not said to be on the host, or it is confined to allowed directories.
+ */
+function hostFilePath(evidence: Evidence): string | undefined {
+  const { nameReading: name, descriptionReading: desc, parameters } = evidence;
+  const verbWord = name.verb?.rule.verbs.includes("read") ? (name.verb.word ?? "") : "";
+  const reads = [verbWord, desc?.verb?.word ?? ""].some((w) => contentVerbs.has(w.replace(/s$/, "")));
+  if (!reads || name.words.some((w) => metadataWords.has(w)) || name.traits.has("inspects-input")) return undefined;
+  const description = ` ${words(capText(evidence.description ?? "", 600)).join(" ")} `;
+  if (confinedPhrases.some((p) => description.includes(` ${p} `))) return undefined;
+  for (const finding of parameters.findings) {
+    if (finding.kind !== "path") continue;
+    const text = ` ${words(capText(finding.property.description ?? "", 300)).join(" ")} `;
+    if (confinedPhrases.some((p) => text.includes(` ${p} `))) return undefined;
+    // The path must name a file to read, not the repository or folder the call works in.
+    const namesFile = [...splitName(finding.property.name), ...text.split(" ")].some((w) => w === "file" || w === "files");
+    if (!namesFile || text.includes(" repository ") || text.includes(" repo ")) continue;
+    const onHost = text.split(" ").some((w) => hostPathWords.has(w)) || hostPathPhrases.some((p) => text.includes(` ${p} `) || description.includes(` ${p} `));
+    if (onHost) return finding.name;
+  }
+  return undefined;
+}
+
 export function usualRisk(category: Category): Risk {
   return usualRisks.find((u) => u.category === category)?.risk ?? "Medium";
 }
@@ -149,6 +185,8 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
     // A preview, validation or format reads only what it is given: its object is no sensitive record.
     if (word !== undefined && !name.traits.has("inspects-input")) apply("sensitive-read", `What it reads is sensitive ('${quote(word, 30)}'): Medium.`, "name", `'${quote(word, 30)}'`);
     else if (phrase !== undefined) apply("sensitive-read", `What it reads is sensitive ('${phrase}'): Medium.`, "description", `'${phrase}'`);
+    const hostPath = hostFilePath(evidence);
+    if (hostPath !== undefined) apply("host-file-read", `It returns the contents of any file on the host its '${hostPath}' names: Medium.`, "parameters", `'${hostPath}'`);
   }
 
   if (category === "Write") {

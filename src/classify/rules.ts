@@ -32,6 +32,7 @@ export type ObjectKind =
   | "state-setting"
   | "service"
   | "automation"
+  | "account-holder"
   | "scheduled"
   | "extension"
   | "installable"
@@ -119,8 +120,8 @@ export const objectRules: readonly ObjectRule[] = [
   },
   {
     kind: "access",
-    words: ["permission", "permissions", "role", "roles", "access", "collaborator", "collaborators", "member", "members", "visibility", "acl", "acls", "sharing", "invitation", "invite", "admin", "admins", "owner", "owners"],
-    explanation: "Permissions, roles, collaborators, members and visibility decide who can see or change things.",
+    words: ["permission", "permissions", "role", "roles", "access", "collaborator", "collaborators", "member", "members", "visibility", "acl", "acls", "sharing", "invitation", "invite", "admin", "admins", "owner", "owners", "firewall", "firewalls", "firewall rule", "firewall rules", "firewall policy", "security group", "security groups", "security rule", "security rules", "ingress rule", "ingress rules", "egress rule", "egress rules", "ip allowlist", "ip whitelist", "allowlist", "whitelist", "ip restriction", "ip restrictions", "network policy", "network policies", "trusted source", "trusted sources", "trusted ip", "trusted ips"],
+    explanation: "Permissions, roles, collaborators, members, visibility, firewall rules and IP allowlists decide who can see, change or reach things.",
   },
   {
     kind: "internal-report",
@@ -182,6 +183,11 @@ export const objectRules: readonly ObjectRule[] = [
     kind: "session-setting",
     words: ["viewport", "user agent", "useragent", "emulation", "geolocation", "window size", "zoom"],
     explanation: "Settings of the agent's own browser session (viewport, user agent, geolocation): changing one ends with the session.",
+  },
+  {
+    kind: "account-holder",
+    words: ["user", "users", "member", "members", "account", "accounts", "login", "logins", "seat", "seats", "collaborator", "collaborators", "contributor", "contributors", "employee", "employees", "guest", "guests"],
+    explanation: "People's accounts: suspending, blocking or disabling one takes away someone's access.",
   },
   {
     kind: "automation",
@@ -300,11 +306,30 @@ export const verbRules: readonly VerbRule[] = [
   {
     verbs: ["deactivate"],
     category: "Write",
-    explanation: "Deactivating a workflow, automation or service stops it for whoever relies on it (Write, High); deactivating anything else is an ordinary change.",
-    objects: [{ kind: "automation", trait: "service-affecting" }, { kind: "service", trait: "service-affecting" }, ...changingVerbObjects],
+    explanation: "Deactivating a workflow, automation or service stops it for whoever relies on it, and deactivating a user takes away their access (Write, High); deactivating anything else is an ordinary change.",
+    objects: [{ kind: "account-holder", trait: "access-change" }, { kind: "automation", trait: "service-affecting" }, { kind: "service", trait: "service-affecting" }, ...changingVerbObjects],
   },
   {
-    verbs: ["add", "insert", "put", "save", "rebase", "finalize", "finalise", "upload", "comment", "copy", "push", "commit", "fork", "click", "type", "fill", "press", "drag", "enable", "disable", "unassign", "schedule", "store", "record", "remember", "link", "attach", "register", "submit", "approve", "restore", "import", "sync", "transition", "configure", "append", "init", "initialize", "rollout", "upsert", "post", "request", "unapprove", "accept", "decline", "reject", "dismiss", "handle", "manage", "process", "subscribe", "unsubscribe", "rate", "react", "follow", "unfollow", "like", "bookmark", "observe", "note", "login", "logout", "authenticate", "cache", "index", "compress", "gzip", "zip", "unzip", "extract to", "clone", "duplicate", "convert to", "port forward", "forward port"],
+    verbs: ["suspend", "ban", "unban", "disable", "lock out", "reinstate"],
+    category: "Write",
+    explanation: "Suspending, blocking, banning or disabling a user or member changes who has access (Write, High); disabling a feature or setting is an ordinary change.",
+    objects: [{ kind: "account-holder", trait: "access-change" }, { kind: "session", trait: "session-only" }, { kind: "service", trait: "service-affecting" }, ...changingVerbObjects],
+  },
+  {
+    // "block" alone is too often a noun (a Notion block): only "block user" and the like are verbs.
+    verbs: ["block user", "block users", "unblock user", "unblock users", "block member", "block members", "unblock member", "block contact", "unblock contact"],
+    category: "Write",
+    explanation: "Blocking or unblocking a user changes who can reach the account: Write, High.",
+    traits: ["access-change"],
+  },
+  {
+    verbs: ["upgrade", "downgrade"],
+    category: "Write",
+    explanation: "Upgrading a running database, cluster, service or app changes what others rely on (Write, High); upgrading a Helm chart or a deployment deploys software (Execute).",
+    objects: [{ kind: "runnable", category: "Execute" }, { kind: "service", trait: "service-affecting" }, ...changingVerbObjects],
+  },
+  {
+    verbs: ["add", "insert", "put", "save", "rebase", "finalize", "finalise", "upload", "comment", "copy", "push", "commit", "fork", "click", "type", "fill", "press", "drag", "enable", "unassign", "schedule", "store", "record", "remember", "link", "attach", "register", "submit", "approve", "restore", "import", "sync", "transition", "configure", "append", "init", "initialize", "rollout", "upsert", "post", "request", "unapprove", "accept", "decline", "reject", "dismiss", "handle", "manage", "process", "subscribe", "unsubscribe", "rate", "react", "follow", "unfollow", "like", "bookmark", "observe", "note", "login", "logout", "authenticate", "cache", "index", "compress", "gzip", "zip", "unzip", "extract to", "clone", "duplicate", "convert to", "port forward", "forward port"],
     category: "Write",
     explanation: "Creating, adding, updating, saving, uploading, commenting and browser interaction change state; reversible or additive.",
     objects: changingVerbObjects,
@@ -362,7 +387,7 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "session", trait: "session-only" }, ...changingVerbObjects],
   },
   {
-    verbs: ["stop", "pause", "suspend", "resume", "unpause"],
+    verbs: ["stop", "pause", "resume", "unpause"],
     category: "Write",
     explanation: "Stopping, pausing, resuming or restarting an app, VM, queue or service affects whoever relies on it: Write, High; pausing the agent's own browser, recording or debug session is Low.",
     objects: [{ kind: "session", trait: "session-only" }, { kind: "service", trait: "service-affecting" }],
@@ -424,7 +449,7 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "sensitive", category: "Write", trait: "access-change" }],
   },
   {
-    verbs: ["create", "new", "apply", "upgrade", "downgrade", "provision"],
+    verbs: ["create", "new", "apply", "provision"],
     category: "Write",
     explanation: "Creating and upgrading add or change state (Write); creating a pipeline, build or deployment, or upgrading a Helm chart, runs or deploys software (Execute); creating an invoice, bill or credit note asks someone to pay (Financial).",
     objects: [{ kind: "runnable", category: "Execute" }, { kind: "session", trait: "session-only" }, ...changingVerbObjects],
@@ -771,7 +796,7 @@ export const parameterRules: readonly ParameterRule[] = [
   { kind: "resource-kind", names: ["resource type", "kind", "resource kind", "api version"], explanation: "Takes any kind of cluster resource (a free `kind` or `resourceType`): the call reaches Secrets and whole namespaces too." },
   { kind: "api-path", names: ["api path", "api endpoint", "resource path", "url path"], explanation: "Takes any path of a service's API (\"The API endpoint path\"): the tool reaches every operation of that API with its method." },
   { kind: "url", names: ["url", "uri", "href", "link", "endpoint", "website", "webpage", "urls"], explanation: "Takes a web address: the call reaches out to it." },
-  { kind: "recipient", names: ["to", "recipient", "recipients", "cc", "bcc", "receiver", "destination email", "to email", "to emails", "to address"], explanation: "Takes a recipient (to, cc, bcc): whatever the call creates reaches other people. A plain `email` field is contact data, not a recipient." },
+  { kind: "recipient", names: ["to", "recipient", "recipients", "cc", "bcc", "receiver", "destination email", "to email", "to emails", "to address", "attendees", "attendee emails", "invitees", "guests", "guest emails"], explanation: "Takes a recipient (to, cc, bcc, an event's attendees or invitees): whatever the call creates reaches other people, an invitation included. A plain `email` field is contact data, not a recipient." },
   { kind: "channel", names: ["channel", "channel id", "chat id", "conversation id", "thread ts"], explanation: "Takes a chat channel: corroborates a message that others read." },
   { kind: "money", names: ["amount", "currency", "unit amount", "price", "total amount", "amount cents", "amount in cents", "value cents"], explanation: "Takes an amount or a currency: corroborates moving money." },
   { kind: "path", names: ["path", "file", "file path", "filepath", "filename", "file name", "directory", "dir", "folder", "target path", "destination", "source path", "paths"], explanation: "Takes a file path." },
@@ -822,6 +847,7 @@ export const usualRisks: readonly UsualRisk[] = [
 
 export type AdjustmentId =
   | "sensitive-read"
+  | "host-file-read"
   | "external-send"
   | "access-change"
   | "overwrite"
@@ -851,6 +877,7 @@ export interface RiskAdjustment {
 /** The one-level moves of the standard; each needs its stated reason in the rationale. */
 export const riskAdjustments: readonly RiskAdjustment[] = [
   { id: "sensitive-read", category: "Read", to: "Medium", explanation: "Reading sensitive material (secrets, environment variables, credentials, private messages, personal data) is Medium." },
+  { id: "host-file-read", category: "Read", to: "Medium", explanation: "A read that returns the contents of any file on the host (a path that may be absolute, relative or local, confined to no allowed directories) can return secrets and keys: Medium." },
   { id: "external-send", category: "Write", to: "High", explanation: "Sending or publishing outside the user's own systems is High." },
   { id: "access-change", category: "Write", to: "High", explanation: "Changing permissions or access is High." },
   { id: "overwrite", category: "Write", to: "High", explanation: "Overwriting or moving existing files or data is High." },
