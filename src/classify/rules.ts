@@ -31,6 +31,7 @@ export type ObjectKind =
   | "session-setting"
   | "state-setting"
   | "service"
+  | "draft"
   | "automation"
   | "account-holder"
   | "scheduled"
@@ -102,7 +103,7 @@ export const objectRules: readonly ObjectRule[] = [
   },
   {
     kind: "sensitive",
-    words: ["secret", "secrets", "env", "environment variable", "environment variables", "credential", "credentials", "password", "passwords", "apikey", "api key", "api keys", "access token", "access tokens", "private key", "private keys", "ssh", "cookie", "cookies", "vault", "pii", "personal data", "private message", "private messages", "direct message", "direct messages", "dm", "dms", "channel history", "conversation history", "message history", "chat history", "thread replies", "customer", "customers", "contact", "contacts", "crm objects", "user profile", "user profiles", "kubeconfig", "token", "tokens", "employee", "employees", "payroll", "payslip", "payslips", "salary", "salaries", "transcript", "transcripts", "recording", "recordings", "phone number", "phone numbers", "email address", "email addresses", "patient", "patients", "medical record", "medical records", "health record", "health records", "ssn", "vulnerability", "vulnerabilities", "security finding", "security findings", "inbox", "email", "emails", "mail", "mails", "messages", "message", "chat messages", "person", "persons", "people", "lead", "leads", "applicant", "applicants", "candidate", "candidates", "attendee", "attendees", "attendance", "participant", "participants", "member", "members", "direct reports", "calendar event", "calendar events", "guest", "guests", "subscriber", "subscribers", "follower", "followers", "recipient", "recipients", "user", "users", "current user", "user info", "whoami", "variable group", "variable groups", "pipeline variables", "ci variables", "env vars"],
+    words: ["secret", "secrets", "env", "environment variable", "environment variables", "credential", "credentials", "password", "passwords", "apikey", "api key", "api keys", "access token", "access tokens", "private key", "private keys", "ssh", "cookie", "cookies", "vault", "pii", "personal data", "private message", "private messages", "direct message", "direct messages", "dm", "dms", "channel history", "conversation history", "message history", "chat history", "thread replies", "customer", "customers", "contact", "contacts", "crm objects", "user profile", "user profiles", "kubeconfig", "token", "tokens", "employee", "employees", "payroll", "payslip", "payslips", "salary", "salaries", "transcript", "transcripts", "recording", "recordings", "phone number", "phone numbers", "email address", "email addresses", "patient", "patients", "medical record", "medical records", "health record", "health records", "ssn", "vulnerability", "vulnerabilities", "security finding", "security findings", "security alert", "security alerts", "code scanning", "code scanning alert", "code scanning alerts", "secret scanning", "secret scanning alert", "secret scanning alerts", "dependabot alert", "dependabot alerts", "security issue", "security issues", "sms", "sms messages", "text messages", "inbox", "email", "emails", "mail", "mails", "messages", "message", "chat messages", "person", "persons", "people", "lead", "leads", "applicant", "applicants", "candidate", "candidates", "attendee", "attendees", "attendance", "participant", "participants", "member", "members", "direct reports", "calendar event", "calendar events", "guest", "guests", "subscriber", "subscribers", "follower", "followers", "recipient", "recipients", "user", "users", "current user", "user info", "whoami", "variable group", "variable groups", "pipeline variables", "ci variables", "env vars"],
     except: ["console message", "console messages", "log message", "log messages", "error message", "error messages", "commit message", "commit messages", "system message", "status message", "token usage", "token count", "tokens used", "lead time"],
     headOnly: ["user", "users", "member", "members", "person", "people", "guest", "guests", "follower", "followers", "subscriber", "subscribers", "recipient", "recipients", "participant", "participants", "lead", "leads", "message", "messages", "email", "emails", "mail"],
     notBefore: ["property", "properties", "field", "fields", "segment", "segments", "type", "types", "schema", "schemas", "template", "templates", "attribute", "attributes", "setting", "settings", "config", "configuration", "count", "counts", "definition", "definitions", "policy", "policies", "format", "formats", "folder", "folders", "tag", "tags", "label", "labels", "category", "categories", "group", "groups", "status"],
@@ -185,6 +186,11 @@ export const objectRules: readonly ObjectRule[] = [
     explanation: "Settings of the agent's own browser session (viewport, user agent, geolocation): changing one ends with the session.",
   },
   {
+    kind: "draft",
+    words: ["draft", "drafts", "email draft", "email drafts", "draft email", "draft emails", "draft message", "draft messages", "draft reply", "reply draft", "forward draft"],
+    explanation: "A draft is saved, not sent: its recipients receive nothing until someone sends it.",
+  },
+  {
     kind: "account-holder",
     words: ["user", "users", "member", "members", "account", "accounts", "login", "logins", "seat", "seats", "collaborator", "collaborators", "contributor", "contributors", "employee", "employees", "guest", "guests"],
     explanation: "People's accounts: suspending, blocking or disabling one takes away someone's access.",
@@ -250,6 +256,7 @@ export interface VerbRule {
 /** What a changing verb becomes with a money, message, access or report object. */
 const changingVerbObjects: readonly ObjectEffect[] = [
   { kind: "math", category: "Read" },
+  { kind: "draft", trait: "unsent" },
   { kind: "credential", trait: "access-change" },
   { kind: "outbound", trait: "external-send" },
   { kind: "session-setting", trait: "session-only" },
