@@ -138,7 +138,9 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
       const short = finding.kind === "command" ? "a command" : finding.kind === "code" ? "code" : "a query language";
       // A bare `code` with no description and nothing else saying the tool runs anything is one weak signal.
       const described = textWordsOf(finding.property.description).some((w) => runWords.has(w));
-      const corroborated = described || (desc?.category !== undefined && desc.category !== "Read") || (nameReading.category !== undefined && nameReading.category !== "Read");
+      // "Query the database with SQL" names the language its bare `sql` takes: that corroborates it.
+      const languageNamed = finding.kind !== "command" && finding.kind !== "code" && toolSaysQueryLanguage;
+      const corroborated = described || languageNamed || (desc?.category !== undefined && desc.category !== "Read") || (nameReading.category !== undefined && nameReading.category !== "Read");
       candidates.push({ source: "parameters", category: "Execute", phrase: `the parameter ${label} (${short})`, ...(corroborated ? {} : { weak: true }) });
       signals.push({ source: "parameters", evidence: label, effect: `takes ${what} to run: suggests Execute` });
     } else if (finding.kind === "pagination") {

@@ -31,6 +31,7 @@ export type ObjectKind =
   | "session-setting"
   | "state-setting"
   | "service"
+  | "storage"
   | "draft"
   | "automation"
   | "account-holder"
@@ -95,6 +96,13 @@ export const objectRules: readonly ObjectRule[] = [
     words: ["message", "messages", "draft", "drafts", "attachment", "attachments", "thread", "threads", "conversation", "conversations"],
     domain: "email",
     explanation: "On a mail server, messages, drafts, threads and attachments are someone's private mail: sensitive even to read.",
+  },
+  {
+    kind: "sensitive",
+    words: ["order", "orders", "draft order", "draft orders", "abandoned checkout", "abandoned checkouts", "fulfillment order", "fulfillment orders"],
+    domain: "shop",
+    except: ["order status", "order statuses", "sort order"],
+    explanation: "On a shop server, orders carry customers' names, addresses and purchases: personal data, sensitive even to read.",
   },
   {
     kind: "container",
@@ -184,6 +192,11 @@ export const objectRules: readonly ObjectRule[] = [
     kind: "session-setting",
     words: ["viewport", "user agent", "useragent", "emulation", "geolocation", "window size", "zoom"],
     explanation: "Settings of the agent's own browser session (viewport, user agent, geolocation): changing one ends with the session.",
+  },
+  {
+    kind: "storage",
+    words: ["volume", "volumes", "disk", "disks", "drive", "drives", "partition", "partitions", "pvc", "persistent volume", "persistent volumes", "storage pool", "node pool", "node pools"],
+    explanation: "Volumes, disks and node pools that running machines use: resizing one changes what runs there.",
   },
   {
     kind: "draft",
@@ -354,10 +367,16 @@ export const verbRules: readonly VerbRule[] = [
     traits: ["access-change"],
   },
   {
-    verbs: ["hover", "resize", "scroll", "focus", "emulate", "zoom", "blur"],
+    verbs: ["hover", "scroll", "focus", "emulate", "zoom", "blur"],
     category: "Write",
-    explanation: "Hovering, resizing, scrolling and emulating act on the agent's own browser session and end with it: Write, Low.",
+    explanation: "Hovering, scrolling and emulating act on the agent's own browser session and end with it: Write, Low.",
     traits: ["session-only"],
+  },
+  {
+    verbs: ["resize"],
+    category: "Write",
+    explanation: "Resizing the agent's own window or viewport ends with the session (Write, Low); resizing a volume, disk, cluster or machine changes what runs there (Write, High).",
+    objects: [{ kind: "service", trait: "service-affecting" }, { kind: "storage", trait: "service-affecting" }, { kind: "session", trait: "session-only" }, { kind: "session-setting", trait: "session-only" }, { kind: "web-page", trait: "session-only" }],
   },
   {
     verbs: ["select", "switch", "activate tab"],
@@ -818,7 +837,7 @@ export const parameterRules: readonly ParameterRule[] = [
   { kind: "content", names: ["content", "body", "text", "contents", "data", "message", "new text", "markdown", "html"], explanation: "Takes content to store or send: corroborates writing." },
 ];
 
-export type DomainName = "payments" | "shell" | "browser" | "database" | "email";
+export type DomainName = "payments" | "shell" | "browser" | "database" | "email" | "shop";
 
 export interface DomainRule {
   domain: DomainName;
@@ -834,6 +853,7 @@ export const domainRules: readonly DomainRule[] = [
   { domain: "shell", words: ["shell", "terminal", "desktop", "commander", "os", "system", "ssh"], explanation: "On a shell or desktop server, commands run on the host." },
   { domain: "browser", words: ["browser", "playwright", "puppeteer", "chrome", "devtools", "selenium"], explanation: "On a browser server, evaluated code runs in the page, not on the host." },
   { domain: "email", words: ["email", "mail", "gmail", "outlook", "imap", "smtp", "mailbox", "inbox", "fastmail", "protonmail"], fromToolName: true, explanation: "On a mail server, or in a mail tool of any server (`readGmailDraft`), messages, drafts and attachments are private mail." },
+  { domain: "shop", words: ["shopify", "shop", "shops", "ecommerce", "woocommerce", "bigcommerce", "magento", "commercetools", "storefront", "prestashop", "saleor", "medusa"], explanation: "On a shop server, orders are records of customers who are persons: sensitive even to read." },
   { domain: "database", words: ["database", "databases", "postgres", "postgresql", "mysql", "sqlite", "sql", "supabase", "mongodb", "db", "bigquery", "snowflake", "clickhouse", "neon", "redis"], explanation: "On a database server, a query parameter is a query language." },
 ];
 

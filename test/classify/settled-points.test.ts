@@ -16,6 +16,8 @@ const ids = (description: string): Json => ({ type: "array", items: { type: "str
 
 interface Row {
   point: string;
+  /** The server's name, where the standard's point depends on its domain. */
+  server?: string;
   tool: ToolDefinition;
   category: Category;
   risk: Risk;
@@ -87,6 +89,11 @@ const rows: Row[] = [
   { point: "a Notion block is a noun, not a verb: Read, Low", category: "Read", risk: "Low", tool: { name: "API-get-block-children", description: "Retrieve block children", inputSchema: object({ block_id: text() }, ["block_id"]) } },
   { point: "a draft with recipients is saved, not sent: Write, Medium", category: "Write", risk: "Medium", tool: { name: "create_draft", description: "Create an email draft.", inputSchema: object({ to: text(), body: text() }, ["to"]) } },
   { point: "code scanning alerts are security findings: Read, Medium", category: "Read", risk: "Medium", tool: { name: "list_code_scanning_alerts", description: "List code scanning alerts for a repository.", inputSchema: object({ repo: text() }, ["repo"]) } },
+  { point: "a shop's orders are customers' records: Read, Medium", server: "shopify", category: "Read", risk: "Medium", tool: { name: "get_orders", description: "Get orders from the Shopify store.", inputSchema: object({ first: { type: "number" } }) } },
+  { point: "a trading server's orders are no customer records: Read, Low", server: "interactive-brokers", category: "Read", risk: "Low", tool: { name: "get_live_orders", description: "Get the account's open orders.", inputSchema: object({}) } },
+  { point: "resizing a volume changes what runs there: Write, High", category: "Write", risk: "High", tool: { name: "resize_volume", description: "Resize a block storage volume.", inputSchema: object({ id: text(), size_gb: { type: "number" } }) } },
+  { point: "resizing the agent's own page stays in its session: Write, Low", category: "Write", risk: "Low", tool: { name: "resize_page", description: "Resizes the selected page's window.", inputSchema: object({ width: { type: "number" }, height: { type: "number" } }) } },
+  { point: "a query tool whose description names SQL runs it: Execute, High", category: "Execute", risk: "High", tool: { name: "query_database", description: "Query the database with SQL.", inputSchema: object({ sql: text() }, ["sql"]) } },
   // Bounded and unbounded removal in one multi-action tool.
   { point: "'list all' beside 'delete a tag' removes one tag: High", category: "Destructive", risk: "High", tool: { name: "git_tag", description: "Manage tags: list all tags, create a new tag, delete a tag, or verify a signed tag.", inputSchema: object({ mode: choice(["list", "create", "delete", "verify"]), tagName: text() }) } },
   { point: "a list mode's 'all' switch scales what is shown, not what is deleted: High", category: "Destructive", risk: "High", tool: { name: "git_branch", description: "Manage branches.", inputSchema: object({ mode: choice(["list", "create", "delete"]), all: flag("For list mode: show both local and remote branches."), branchName: text() }) } },
@@ -95,7 +102,7 @@ const rows: Row[] = [
 
 describe("the standard's settled points", () => {
   it.each(rows.map((r) => [r.point, r] as const))("%s", (_point, row) => {
-    const verdict = classifyTool(row.tool, {});
+    const verdict = classifyTool(row.tool, row.server !== undefined ? { serverName: row.server } : {});
     expect({ category: verdict.category, risk: verdict.risk }).toEqual({ category: row.category, risk: row.risk });
   });
 });
