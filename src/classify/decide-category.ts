@@ -103,6 +103,13 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
     candidates.push({ source: "description", category: desc.category, phrase, ...(weak ? { weak: true } : {}) });
     signals.push({ source: "description", evidence: phrase.replace("the description's ", ""), effect: `suggests ${desc.category}` });
   }
+  // "Generate a report and save it in the workspace": what is generated is kept, not only returned.
+  const generates = [nameReading.verb?.rule, desc?.verb?.rule].some((r) => r?.verbs.includes("generate"));
+  if (generates && desc?.traits.has("kept")) {
+    const phrase = desc.phrases.get("kept") ?? "saves it";
+    candidates.push({ source: "description", category: "Write", phrase: `the description ('${quote(phrase, 30)}')` });
+    signals.push({ source: "description", evidence: `'${quote(phrase, 30)}'`, effect: "what it generates is kept: suggests Write" });
+  }
   if (desc?.irreversible !== undefined) {
     candidates.push({ source: "description", category: "Destructive", phrase: `the description ('${quote(desc.irreversible, 50)}')` });
     signals.push({ source: "description", evidence: `'${desc.irreversible}'`, effect: "says data is removed for good: suggests Destructive" });

@@ -200,9 +200,11 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
     }
     if (traits.has("access-change")) {
       // Admin or owner rights over a whole organisation, account or workspace are the Critical row's own trigger.
+      // "Grant admin access on the organization to a user": the whole first sentence says over what.
+      const firstSentence = words(capText(evidence.description ?? "", 300).split(/(?<=[.!?])\s/)[0] ?? "");
       const texts = ` ${[...name.words, ...(evidence.titleReading?.words ?? []), ...(desc?.objects ?? [])].join(" ")} `;
       const adminWord = adminWords.find((w) => texts.includes(` ${w} `));
-      const orgWord = orgWords.find((w) => texts.includes(` ${w} `));
+      const orgWord = orgWords.find((w) => texts.includes(` ${w} `)) ?? (adminWord !== undefined ? orgWords.find((w) => firstSentence.includes(w)) : undefined);
       if (adminWord !== undefined && orgWord !== undefined) {
         apply("admin-grant", `It grants ${adminWord} rights over a whole ${orgWord}: Critical.`, "name", `'${adminWord}', '${orgWord}'`);
       }

@@ -61,6 +61,7 @@ export type Trait =
   | "service-affecting"
   | "third-party-install"
   | "not-started"
+  | "kept"
   | "detach";
 
 export interface ObjectRule {
@@ -532,7 +533,7 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "money", category: "Financial" }, { kind: "payments-money", category: "Financial" }],
   },
   {
-    verbs: ["run", "execute", "exec", "eval", "evaluate", "invoke", "trigger", "deploy", "build", "compile", "dispatch", "interpret", "rerun", "retry", "call", "redeploy", "interact", "rollback", "roll back"],
+    verbs: ["run", "execute", "exec", "eval", "evaluate", "invoke", "trigger", "deploy", "build", "compile", "dispatch", "interpret", "rerun", "retry", "call", "redeploy", "interact", "rollback", "roll back", "enqueue"],
     category: "Execute",
     explanation: "Running, executing, evaluating, invoking, triggering, building and deploying run code, commands, queries, jobs or pipelines.",
     objects: [{ kind: "read-job", category: "Read" }],
@@ -632,7 +633,7 @@ export const objectPhraseStops: ReadonlySet<string> = new Set(["between", "again
 /** Words that never name an object ("a", "new", "specific"). */
 export const objectFillerWords: ReadonlySet<string> = new Set(["a", "an", "the", "new", "existing", "specific", "given", "single", "one", "your", "their", "its", "my", "our", "this", "that", "these", "those", "some", "entire", "whole", "specified", "provided", "selected", "current", "by", "id", "ids"]);
 
-export type DescriptionTrait = Extract<Trait, "not-started" | "detach" | "read-only-claim" | "overwrite" | "host-execution" | "sandboxed" | "external-send" | "access-change" | "sensitive" | "bulk" | "internal-report" | "query-language" | "router">;
+export type DescriptionTrait = Extract<Trait, "kept" | "not-started" | "detach" | "read-only-claim" | "overwrite" | "host-execution" | "sandboxed" | "external-send" | "access-change" | "sensitive" | "bulk" | "internal-report" | "query-language" | "router">;
 
 export interface PhraseRule {
   trait: DescriptionTrait;
@@ -682,6 +683,13 @@ export const phraseRules: readonly PhraseRule[] = [
     scope: "anywhere",
     negatable: true,
     explanation: "The description says the tool runs shell commands or unrestricted code on the machine it runs on (a terminal process, the server's own process); a negation earlier in the sentence (\"Never … run OS commands\") cancels it.",
+  },
+  {
+    trait: "kept",
+    phrases: ["and saves it", "and save it", "saves it to", "saves it in", "and stores it", "stores it in", "and store it", "saved to your", "saved in your", "stored in your", "saves the result", "stores the result", "and saves the", "and stores the", "persists it"],
+    scope: "anywhere",
+    negatable: true,
+    explanation: "The description says what the call generates is kept by the service or saved (Write), not only returned.",
   },
   {
     trait: "sandboxed",
