@@ -80,6 +80,9 @@ function domainSensitiveWords(domains: ReadonlySet<DomainName>): ReadonlySet<str
   return new Set(objectRules.filter((r) => r.kind === "sensitive" && r.domain !== undefined && domains.has(r.domain)).flatMap((r) => r.words));
 }
 
+/** Name words of a read that returns no records: a count, a schema, a type or field definition. */
+const recordlessWords: ReadonlySet<string> = new Set(["count", "counts", "total", "totals", "number", "schema", "schemas", "type", "types", "definition", "definitions", "template", "templates", "format", "formats", "field", "fields", "property", "properties"]);
+
 /** Verbs that return what a file holds, not only its name or size. */
 const contentVerbs: ReadonlySet<string> = new Set(["read", "get", "cat", "view", "tail", "head", "search", "grep", "show", "fetch", "load", "open", "print"]);
 /** Name words of a read that returns no contents (a listing, a file's size or existence). */
@@ -184,7 +187,8 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
     const phrase = desc?.phrases.get("sensitive");
     // A preview, validation or format reads only what it is given: its object is no sensitive record.
     if (word !== undefined && !name.traits.has("inspects-input")) apply("sensitive-read", `What it reads is sensitive ('${quote(word, 30)}'): Medium.`, "name", `'${quote(word, 30)}'`);
-    else if (phrase !== undefined) apply("sensitive-read", `What it reads is sensitive ('${phrase}'): Medium.`, "description", `'${phrase}'`);
+    // A count, a schema or a type definition returns no records, whatever its description mentions.
+    else if (phrase !== undefined && !name.words.some((w) => recordlessWords.has(w))) apply("sensitive-read", `What it reads is sensitive ('${phrase}'): Medium.`, "description", `'${phrase}'`);
     const hostPath = hostFilePath(evidence);
     if (hostPath !== undefined) apply("host-file-read", `It returns the contents of any file on the host its '${hostPath}' names: Medium.`, "parameters", `'${hostPath}'`);
   }
