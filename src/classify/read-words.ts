@@ -208,6 +208,7 @@ export function readVerb(
         decidingObject = word;
       }
     }
+    if (effect.settles) break;
   }
   if (traits.has("internal-report")) traits.delete("external-send");
   return decidingObject === undefined ? { category, traits } : { category, traits, decidingObject };

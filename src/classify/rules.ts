@@ -32,6 +32,7 @@ export type ObjectKind =
   | "state-setting"
   | "service"
   | "storage"
+  | "commentable"
   | "draft"
   | "automation"
   | "account-holder"
@@ -202,6 +203,11 @@ export const objectRules: readonly ObjectRule[] = [
     explanation: "Volumes, disks and node pools that running machines use: resizing one changes what runs there.",
   },
   {
+    kind: "commentable",
+    words: ["comment", "comments", "review comment", "review comments", "doc comment", "document comment", "suggestion", "suggestions", "annotation", "annotations", "note", "notes"],
+    explanation: "Comments and notes on a document or an issue: a reply is a record in a shared workspace.",
+  },
+  {
     kind: "draft",
     words: ["draft", "drafts", "email draft", "email drafts", "draft email", "draft emails", "draft message", "draft messages", "draft reply", "reply draft", "forward draft"],
     explanation: "A draft is saved, not sent: its recipients receive nothing until someone sends it.",
@@ -254,6 +260,8 @@ export interface ObjectEffect {
   category?: Category;
   /** A fact the verb gains with this object. */
   trait?: Trait;
+  /** This object settles what the verb means: later objects add nothing (a reply to a comment is no reply to a thread). */
+  settles?: true;
 }
 
 export interface VerbRule {
@@ -465,6 +473,13 @@ export const verbRules: readonly VerbRule[] = [
     inDomain: { domain: "browser", category: "Write" },
   },
   {
+    // The standard: posting a record into a shared workspace (a comment, a review) stays Medium.
+    verbs: ["reply", "respond"],
+    category: "Write",
+    explanation: "Replying to a message, email, thread or review sends it to the people in it (Write, High); replying to a comment on a document or an issue posts a record in a shared workspace (Write, Medium).",
+    objects: [{ kind: "draft", trait: "unsent", settles: true }, { kind: "commentable", category: "Write", settles: true }, { kind: "message", trait: "external-send" }, { kind: "sensitive", trait: "external-send" }, { kind: "tracked-item", trait: "external-send" }],
+  },
+  {
     verbs: ["draft", "prepare", "compose"],
     category: "Write",
     explanation: "Drafting saves something without sending it: Write, not an outside send, even with recipients.",
@@ -490,7 +505,7 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "message", trait: "external-send" }],
   },
   {
-    verbs: ["send", "email", "publish", "broadcast", "notify", "tweet", "reply", "announce", "share", "replay", "redeliver", "resend"],
+    verbs: ["send", "email", "publish", "broadcast", "notify", "tweet", "announce", "share", "replay", "redeliver", "resend"],
     category: "Write",
     explanation: "Sending, publishing, posting and replying reach other people: Write with a raised risk.",
     traits: ["external-send"],
