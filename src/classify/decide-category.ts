@@ -249,11 +249,14 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
   // A read that also saves its result to a file: the file outlives the call.
   let savedToDisk = false;
   const saveTo = parameters.findings.find((f) => f.kind === "save-path");
-  if (category === "Read" && saveTo !== undefined && !readOnlyQuery) {
+  // "Exports a route as GPX and saves it to a pre-configured local directory": the description says so.
+  const savedByDescription = desc?.traits.has("kept") === true && /\b(?:local|disk|directory|folder|file)\b/i.test(desc.phrases.get("kept") !== undefined ? capText(evidence.description ?? "", 600) : "");
+  if (category === "Read" && (saveTo !== undefined || savedByDescription) && !readOnlyQuery) {
     savedToDisk = true;
     category = "Write";
-    candidates.push({ source: "parameters", category, phrase: `the path ${saveTo.name} its result is saved to` });
-    signals.push({ source: "parameters", evidence: saveTo.name, effect: "the result can be saved to a file that outlives the call: Write" });
+    const where = saveTo !== undefined ? `the path ${saveTo.name} its result is saved to` : `the description ('${quote(desc?.phrases.get("kept") ?? "saves it", 30)}')`;
+    candidates.push({ source: saveTo !== undefined ? "parameters" : "description", category, phrase: where });
+    signals.push({ source: saveTo !== undefined ? "parameters" : "description", evidence: saveTo?.name ?? `'${quote(desc?.phrases.get("kept") ?? "saves it", 30)}'`, effect: saveTo !== undefined ? "the result can be saved to a file that outlives the call: Write" : "the result is saved to a file that outlives the call: Write" });
   }
 
   // A tool that takes any path of a service's API (`bb_delete` with "The API endpoint path") reaches every
