@@ -46,7 +46,7 @@ function evidenceSignals(evidence: Evidence): Signal[] {
   );
   for (const [domain, word] of evidence.domain.evidence) {
     const rule = domainRules.find((r) => r.domain === domain);
-    signals.push({ source: "server", evidence: `'${quote(word, 30)}'`, effect: rule?.explanation ?? domain });
+    signals.push({ source: evidence.domain.byToolName.has(domain) ? "name" : "server", evidence: `'${quote(word, 30)}'`, effect: rule?.explanation ?? domain });
   }
   for (const finding of evidence.hidden.slice(0, 5)) {
     const source = finding.where === "title" ? "title" : finding.where === "description" ? "description" : "parameters";

@@ -147,7 +147,7 @@ export function objectKinds(
   for (let i = 0; i < objectWords.length - 1; i++) pairs.push(`${objectWords[i]} ${objectWords[i + 1]}`);
   for (const rule of objectRules) {
     if (rule.domain && !domains.has(rule.domain)) continue;
-    const excluded = new Set<string>();
+    const excluded = new Set<string>(rule.exceptInDomain && domains.has(rule.exceptInDomain.domain) ? rule.exceptInDomain.words : []);
     for (const pair of pairs) {
       if (rule.except?.includes(pair)) for (const w of pair.split(" ")) excluded.add(w);
     }

@@ -73,6 +73,8 @@ export interface ObjectRule {
   except?: readonly string[];
   /** Only on servers of this domain. */
   domain?: DomainName;
+  /** Words that do not name this kind on servers (or in tools) of a domain (a spreadsheet's table is no container). */
+  exceptInDomain?: { domain: DomainName; words: readonly string[] };
   /** Words of this kind that count in a name only as its head noun (`get_user` reads a user; `get_user_stars_count` a count). */
   headOnly?: readonly string[];
   /** A word of this kind followed by one of these names something else (`contact property` is a field's definition, not a contact). */
@@ -109,6 +111,7 @@ export const objectRules: readonly ObjectRule[] = [
   {
     kind: "container",
     words: ["repository", "repositories", "repo", "repos", "database", "databases", "db", "project", "projects", "cluster", "clusters", "account", "accounts", "organization", "organisation", "org", "workspace", "workspaces", "namespace", "namespaces", "collection", "collections", "table", "tables", "bucket", "buckets", "schema", "tenant", "keyspace", "site", "sites", "volume", "volumes"],
+    exceptInDomain: { domain: "spreadsheet", words: ["table", "tables"] },
     explanation: "Repositories, databases, projects, clusters, accounts, workspaces, namespaces, collections, tables and buckets hold many other things: removing one removes them all.",
   },
   {
@@ -862,7 +865,7 @@ export const parameterRules: readonly ParameterRule[] = [
   { kind: "content", names: ["content", "body", "text", "contents", "data", "message", "new text", "markdown", "html"], explanation: "Takes content to store or send: corroborates writing." },
 ];
 
-export type DomainName = "payments" | "shell" | "browser" | "database" | "email" | "shop";
+export type DomainName = "payments" | "shell" | "browser" | "database" | "email" | "shop" | "spreadsheet";
 
 export interface DomainRule {
   domain: DomainName;
@@ -878,6 +881,7 @@ export const domainRules: readonly DomainRule[] = [
   { domain: "shell", words: ["shell", "terminal", "desktop", "commander", "os", "system", "ssh"], explanation: "On a shell or desktop server, commands run on the host." },
   { domain: "browser", words: ["browser", "playwright", "puppeteer", "chrome", "devtools", "selenium"], explanation: "On a browser server, evaluated code runs in the page, not on the host." },
   { domain: "email", words: ["email", "mail", "gmail", "outlook", "imap", "smtp", "mailbox", "inbox", "fastmail", "protonmail"], fromToolName: true, explanation: "On a mail server, or in a mail tool of any server (`readGmailDraft`), messages, drafts and attachments are private mail." },
+  { domain: "spreadsheet", words: ["sheets", "gsheets", "spreadsheet", "spreadsheets", "excel", "xlsx", "workbook", "workbooks"], fromToolName: true, explanation: "In a spreadsheet, a table is a range of cells, not a database's table: removing one removes one thing." },
   { domain: "shop", words: ["shopify", "shop", "shops", "ecommerce", "woocommerce", "bigcommerce", "magento", "commercetools", "storefront", "prestashop", "saleor", "medusa"], explanation: "On a shop server, orders are records of customers who are persons: sensitive even to read." },
   { domain: "database", words: ["database", "databases", "postgres", "postgresql", "mysql", "sqlite", "sql", "supabase", "mongodb", "db", "bigquery", "snowflake", "clickhouse", "neon", "redis"], explanation: "On a database server, a query parameter is a query language." },
 ];
