@@ -236,7 +236,8 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
 
   // Removing is Destructive when a write's switch empties or drops before writing (`truncate`, `dropTarget`),
   // or when a write can set a status that deletes.
-  if (category === "Write" || category === "Read") {
+  // Destructive beats Execute and Write: a switch that removes existing data decides either.
+  if (category === "Write" || category === "Read" || category === "Execute") {
     const wipe = parameters.findings.find((f) => f.kind === "deleting-switch");
     const removal = wipe ? `the switch '${wipe.name}', which removes existing data` : parameters.deletingValue ? `the '${parameters.deletingValue.parameter}' value '${parameters.deletingValue.value}'` : undefined;
     if (removal !== undefined && (category === "Write" || fromName?.category !== "Read")) {

@@ -134,7 +134,7 @@ export const objectRules: readonly ObjectRule[] = [
   },
   {
     kind: "access",
-    words: ["permission", "permissions", "role", "roles", "access", "collaborator", "collaborators", "member", "members", "visibility", "acl", "acls", "sharing", "invitation", "invite", "admin", "admins", "owner", "owners", "firewall", "firewalls", "firewall rule", "firewall rules", "firewall policy", "security group", "security groups", "security rule", "security rules", "ingress rule", "ingress rules", "egress rule", "egress rules", "ip allowlist", "ip whitelist", "allowlist", "whitelist", "ip restriction", "ip restrictions", "network policy", "network policies", "trusted source", "trusted sources", "trusted ip", "trusted ips"],
+    words: ["permission", "permissions", "role", "roles", "access", "collaborator", "collaborators", "member", "members", "visibility", "acl", "acls", "sharing", "invitation", "invite", "admin", "admins", "owner", "owners", "firewall", "firewalls", "firewall rule", "firewall rules", "firewall policy", "security group", "security groups", "security rule", "security rules", "ingress rule", "ingress rules", "egress rule", "egress rules", "ip allowlist", "ip whitelist", "allowlist", "whitelist", "iam policy", "iam policies", "access policy", "access policies", "bucket policy", "bucket policies", "role binding", "role bindings", "rolebinding", "rolebindings", "cluster role binding", "clusterrolebinding", "clusterrolebindings", "policy to a role", "policy to a user", "managed policy", "inline policy", "ip restriction", "ip restrictions", "network policy", "network policies", "trusted source", "trusted sources", "trusted ip", "trusted ips"],
     explanation: "Permissions, roles, collaborators, members, visibility, firewall rules and IP allowlists decide who can see, change or reach things.",
   },
   {
@@ -144,7 +144,7 @@ export const objectRules: readonly ObjectRule[] = [
   },
   {
     kind: "runnable",
-    words: ["pipeline", "pipelines", "build", "builds", "deployment", "deployments", "chart", "helm", "workflow run", "job run", "migration", "migrations", "recurring", "automation", "automations", "cron", "cron job", "cron jobs", "scheduled job", "scheduled jobs", "scheduled task", "scheduled tasks"],
+    words: ["pipeline", "pipelines", "build", "builds", "deployment", "deployments", "chart", "helm", "manifest", "manifests", "kubernetes manifest", "yaml manifest", "workflow run", "job run", "migration", "migrations", "recurring", "automation", "automations", "cron", "cron job", "cron jobs", "scheduled job", "scheduled jobs", "scheduled task", "scheduled tasks"],
     explanation: "Creating or installing a pipeline, build, deployment or Helm chart, merging migrations into production, or creating an automation or recurring job that then runs on its own, runs or deploys it.",
   },
   {
@@ -363,7 +363,7 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "runnable", category: "Execute" }, { kind: "service", trait: "service-affecting" }, ...changingVerbObjects],
   },
   {
-    verbs: ["add", "insert", "put", "save", "rebase", "finalize", "finalise", "upload", "comment", "copy", "push", "commit", "fork", "click", "type", "fill", "press", "drag", "enable", "unassign", "schedule", "store", "record", "remember", "link", "attach", "register", "submit", "approve", "restore", "import", "sync", "transition", "configure", "append", "init", "initialize", "rollout", "upsert", "post", "request", "unapprove", "accept", "decline", "reject", "dismiss", "handle", "manage", "process", "subscribe", "unsubscribe", "rate", "react", "follow", "unfollow", "like", "bookmark", "observe", "note", "login", "logout", "authenticate", "cache", "index", "compress", "gzip", "zip", "unzip", "extract to", "clone", "duplicate", "convert to", "port forward", "forward port"],
+    verbs: ["add", "insert", "put", "save", "rebase", "finalize", "finalise", "upload", "comment", "copy", "push", "commit", "fork", "click", "type", "fill", "press", "drag", "enable", "unassign", "schedule", "store", "record", "remember", "link", "attach", "register", "submit", "approve", "restore", "import", "sync", "transition", "configure", "append", "init", "initialize", "rollout", "upsert", "post", "request", "unapprove", "accept", "decline", "reject", "dismiss", "handle", "manage", "process", "subscribe", "unsubscribe", "rate", "react", "follow", "unfollow", "like", "bookmark", "observe", "note", "login", "logout", "authenticate", "cache", "index", "compress", "gzip", "zip", "unzip", "extract to", "clone", "duplicate", "convert to", "port forward", "forward port", "mute", "unmute", "snooze", "unsnooze", "silence", "acknowledge", "ack", "unack"],
     category: "Write",
     explanation: "Creating, adding, updating, saving, uploading, commenting and browser interaction change state; reversible or additive.",
     objects: changingVerbObjects,
@@ -713,7 +713,7 @@ export const phraseRules: readonly PhraseRule[] = [
   },
   {
     trait: "sandboxed",
-    phrases: ["in the browser", "on the page", "on page", "page context", "in the page", "sandbox", "sandboxed", "in a pod", "in the pod", "in pod", "pod container", "kubernetes pod", "in container", "in a container", "in the container", "in the containers", "inside the container", "isolated", "browser context"],
+    phrases: ["in the browser", "on the page", "on page", "page context", "in the page", "sandbox", "sandboxed", "in a pod", "in the pod", "in pod", "pod container", "kubernetes pod", "in container", "in a container", "in the container", "in the containers", "inside the container", "in a running container", "inside a running container", "new container", "in containers", "isolated", "browser context"],
     scope: "anywhere",
     negatable: true,
     explanation: "The description confines execution to a page, a sandbox or a container, not the host.",

@@ -108,7 +108,7 @@ describe("classifyTool", () => {
   });
 
   it.each([
-    ["force", "apply_manifest", "Apply a manifest to the cluster."],
+    ["force", "save_settings", "Save the settings to the store."],
     ["overwrite", "upload_file", "Upload a file to the bucket."],
   ])("raises a write to High for its switch %s", (switchName, name, description) => {
     const inputSchema = { type: "object", properties: { [switchName]: { type: "boolean" }, target: { type: "string" } } };
