@@ -80,6 +80,26 @@ function domainSensitiveWords(domains: ReadonlySet<DomainName>): ReadonlySet<str
   return new Set(objectRules.filter((r) => r.kind === "sensitive" && r.domain !== undefined && domains.has(r.domain)).flatMap((r) => r.words));
 }
 
+/**
+ * General-purpose languages whose code, run by the server, can do anything the
+ * host allows. JavaScript alone is left out: it as often runs in a page or a
+ * site's visitors' browsers; Node, Deno and Bun say the host.
+ */
+const generalLanguages: ReadonlySet<string> = new Set(["python", "python3", "node", "nodejs", "ruby", "perl", "php", "bash", "sh", "zsh", "powershell", "deno", "bun", "lua", "julia"]);
+
+/**
+ * A code parameter in a general-purpose language that the server runs itself
+ * (`execute_python` with `code`): unrestricted code on the host. Undefined
+ * when no code parameter is taken or no such language is named.
+ */
+function hostCode(evidence: Evidence): { parameter: string; language: string } | undefined {
+  const code = evidence.parameters.findings.find((f) => f.kind === "code");
+  if (code === undefined || evidence.domain.domains.has("database")) return undefined;
+  const texts = [...evidence.nameReading.words, ...words(capText(evidence.description ?? "", 300)), ...words(capText(code.property.description ?? "", 200))];
+  const language = texts.find((w) => generalLanguages.has(w));
+  return language === undefined ? undefined : { parameter: code.name, language };
+}
+
 /** Name words of a read that returns no records: a count, a schema, a type or field definition. */
 const recordlessWords: ReadonlySet<string> = new Set(["count", "counts", "total", "totals", "number", "schema", "schemas", "type", "types", "definition", "definitions", "template", "templates", "format", "formats", "field", "fields", "property", "properties"]);
 
@@ -267,6 +287,9 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
       signals.push({ source: "description", evidence: "'command router'", effect: "its 'command' names a sub command, not a shell command: stays High" });
     } else if (command) {
       apply("host-execution", `Its '${command.name}' parameter takes a command for the server to run, and nothing confines it to a page or container: Critical.`, "parameters", `'${command.name}'`);
+    } else if (hostCode(evidence) !== undefined) {
+      const { parameter, language } = hostCode(evidence)!;
+      apply("host-execution", `Its '${parameter}' parameter takes ${language} code for the server to run, and nothing confines it to a page, sandbox or container: Critical.`, "parameters", `'${parameter}'`);
     } else if (hostWord !== undefined) {
       apply("host-execution", `Its name ('${hostWord}') points at a shell or process on the host, which runs what it is given: Critical.`, "name", `'${hostWord}'`);
     } else if (domain.domains.has("shell")) {
