@@ -76,8 +76,15 @@ function bulkPhraseRemoves(description: string | undefined): boolean {
 }
 
 /** Words that are sensitive only on servers of a domain (messages on a mail server), for the domains given. */
-function domainSensitiveWords(domains: ReadonlySet<DomainName>): ReadonlySet<string> {
-  return new Set(objectRules.filter((r) => r.kind === "sensitive" && r.domain !== undefined && domains.has(r.domain)).flatMap((r) => r.words));
+const sensitiveByDomain = new Map<DomainName, ReadonlySet<string>>();
+for (const rule of objectRules) {
+  if (rule.kind !== "sensitive" || rule.domain === undefined) continue;
+  sensitiveByDomain.set(rule.domain, new Set([...(sensitiveByDomain.get(rule.domain) ?? []), ...rule.words]));
+}
+
+function isDomainSensitive(word: string, domains: ReadonlySet<DomainName>): boolean {
+  for (const domain of domains) if (sensitiveByDomain.get(domain)?.has(word)) return true;
+  return false;
 }
 
 /**
@@ -121,6 +128,7 @@ const confinedPhrases = ["allowed directories", "allowed directory", "allowed pa
  */
 function hostFilePath(evidence: Evidence): string | undefined {
   const { nameReading: name, descriptionReading: desc, parameters } = evidence;
+  if (!parameters.findings.some((f) => f.kind === "path")) return undefined;
   const verbWord = name.verb?.rule.verbs.includes("read") ? (name.verb.word ?? "") : "";
   const reads = [verbWord, desc?.verb?.word ?? ""].some((w) => contentVerbs.has(w.replace(/s$/, "")));
   if (!reads || name.words.some((w) => metadataWords.has(w)) || name.traits.has("inspects-input")) return undefined;
@@ -203,7 +211,7 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
     // description is whose view is read, not what is read.
     const sameAction = desc?.verb !== undefined && name.verb !== undefined && desc.verb.rule === name.verb.rule;
     const descWord = sameAction ? desc?.kinds.get("sensitive") : undefined;
-    const word = name.kinds.get("sensitive") ?? evidence.titleReading?.kinds.get("sensitive") ?? (descWord !== undefined && domainSensitiveWords(domain.domains).has(descWord) ? descWord : undefined);
+    const word = name.kinds.get("sensitive") ?? evidence.titleReading?.kinds.get("sensitive") ?? (descWord !== undefined && isDomainSensitive(descWord, domain.domains) ? descWord : undefined);
     const phrase = desc?.phrases.get("sensitive");
     // A preview, validation or format reads only what it is given: its object is no sensitive record.
     if (word !== undefined && !name.traits.has("inspects-input")) apply("sensitive-read", `What it reads is sensitive ('${quote(word, 30)}'): Medium.`, "name", `'${quote(word, 30)}'`);
