@@ -37,7 +37,7 @@ class PhaseTimeout extends Error {}
 
 /**
  * Connects to one server, reads its whole tool list and disconnects. It never
- * calls a tool. Whatever happens, the server's process group is killed before
+ * calls a tool. Whatever happens, the server's process tree is killed before
  * this returns, and failures come back as a code and a message, not a throw.
  */
 export async function crawlServer(
@@ -70,8 +70,8 @@ async function crawlOverStdio(launch: ProcessLaunch, timeouts: CrawlTimeouts, li
     return { ok: false, code: "SPAWN_FAILED", message: `could not start ${launch.command}: ${errorMessage(error)}` };
   }
   const outcome = await crawlOverTransport(() => transport, timeouts, limits, () => describeExit(transport));
-  transport.killGroup();
-  const stderrTail = transport.stderr.text() || undefined;
+  transport.killProcessTree();
+  const stderrTail = transport.stderrText() || undefined;
   if (!outcome.ok) return { ...outcome, ...(stderrTail ? { stderrTail } : {}) };
   const warnings = [...outcome.warnings];
   if (transport.junkLines > 0) warnings.push(`${transport.junkLines} line(s) on stdout were not JSON-RPC and were skipped`);

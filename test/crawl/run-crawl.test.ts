@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCrawl, type CrawlOptions } from "../../src/crawl/run-crawl.ts";
-import { fixtureServer } from "./fixture-helpers.ts";
+import { detachedGrandchildServer, fixtureServer } from "./fixture-helpers.ts";
 
 function workspace(definitions: Record<string, string>): { definitionsDir: string; catalogDir: string } {
   const root = mkdtempSync(path.join(os.tmpdir(), "run-crawl-"));
@@ -14,7 +14,7 @@ function workspace(definitions: Record<string, string>): { definitionsDir: strin
   return { definitionsDir, catalogDir };
 }
 
-function fixtureDefinition(mode: string, extraEnv: Record<string, string> = {}): string {
+function fixtureDefinition(mode: string, extraEnv: Record<string, string> = {}, server = fixtureServer): string {
   const env = Object.entries({ FIXTURE_MODE: mode, ...extraEnv }).map(([k, v]) => `  ${k}: "${v}"`).join("\n");
   return `---
 name: Fixture ${mode}
@@ -22,7 +22,7 @@ summary: A test server in ${mode} mode.
 homepage: https://example.org/fixture
 repository: https://example.org/fixture.git
 command: node
-args: ["${fixtureServer}"]
+args: ["${server}"]
 env:
 ${env}
 tags: [testing]
@@ -110,6 +110,18 @@ describe("runCrawl", () => {
     const text = readFileSync(path.join(dirs.catalogDir, "secret.json"), "utf8");
     expect(text).not.toContain("s3cr3t-value-never-written");
     expect(JSON.parse(text).launch.envNames).toEqual(["API_TOKEN", "FIXTURE_MODE"]);
+  });
+
+  it("the crawl's marker variable, echoed by the server, reaches neither its env names nor the catalog, and recrawls stay byte-identical", async () => {
+    const dirs = workspace({ echo: fixtureDefinition("echo-marker", {}, detachedGrandchildServer) });
+    await runCrawl(options(dirs));
+    const first = readFileSync(path.join(dirs.catalogDir, "echo.json"), "utf8");
+    await runCrawl(options(dirs));
+    expect(readFileSync(path.join(dirs.catalogDir, "echo.json"), "utf8")).toBe(first);
+    expect(first).not.toMatch(/crawl-[0-9a-f]{32}/);
+    const file = JSON.parse(first);
+    expect(file.launch.envNames).toEqual(["FIXTURE_MODE"]);
+    expect(file.tools[0].definition.description).toBe("Runs with MCP_CATALOG_CRAWL_TOKEN=${MCP_CATALOG_CRAWL_TOKEN} set.");
   });
 
   it("a ${VAR} that is not set fails that server with MISSING_VARIABLE", async () => {
