@@ -13,6 +13,7 @@ import { parseShard } from "../src/catalog/shard-assignment.ts";
 import { exitCodes } from "../src/crawl/exit-codes.ts";
 import { createProgressDisplay } from "../src/crawl/progress-display.ts";
 import { runCrawl, type CrawlReport } from "../src/crawl/run-crawl.ts";
+import { stderrExcerpt } from "../src/crawl/stderr-tail.ts";
 import { safeForTerminal } from "../src/crawl/terminal-text.ts";
 
 const usage = `usage: npm run crawl -- [--servers DIR] [--catalog DIR] [--only id,id] [--concurrency N] [--timeout SECONDS] [--strict] [--json] [--check] [--report FILE.md] [--shard I/N --out DIR] [--keep-going]`;
@@ -139,6 +140,9 @@ function printSummary(r: CrawlReport): void {
   const total = r.servers.reduce((n, s) => n + (s.status === "ok" ? s.tools : 0), 0);
   console.log(`\n${r.servers.length} servers, ${r.servers.length - failed.length} ok, ${failed.length} failed, ${total} tools`);
   for (const s of failed) {
-    if (s.error?.stderrTail) console.log(`\n--- ${s.id} stderr (last lines) ---\n${safeForTerminal(s.error.stderrTail.split("\n").slice(-10).join("\n"))}`);
+    if (s.error?.hint) console.log(`\n${s.id}: ${safeForTerminal(s.error.hint)}`);
+    if (s.error?.stderrTail) {
+      console.log(`\n--- ${s.id} stderr (first error line and last lines) ---\n${safeForTerminal(stderrExcerpt(s.error.stderrTail, { lines: 10, lineLength: 500 }))}`);
+    }
   }
 }

@@ -69,9 +69,14 @@ export const stdioLaunchSchema = z
     env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment variable name"), templatedString).default({}),
     /** Working directory relative to the repository. */
     cwd: z.string().optional(),
+    /** Run the package's install scripts (a build step, a native module) when installing it; off by default, so a package runs no code before it is started. */
+    installScripts: z.boolean().default(false),
   })
   .strict()
   .superRefine((d, ctx) => {
+    if (d.installScripts && (d.package === undefined || d.command !== undefined)) {
+      ctx.addIssue({ code: "custom", path: ["installScripts"], message: "`installScripts` applies to a `package` launched by its bin; a `command` is not installed" });
+    }
     if (d.bin !== undefined && d.command !== undefined) {
       ctx.addIssue({ code: "custom", path: ["command"], message: "give `bin` (a bin of `package`) or `command`, not both" });
     } else if (d.command === undefined && d.package === undefined) {

@@ -35,6 +35,9 @@ export type CrawlOutcome =
 
 class PhaseTimeout extends Error {}
 
+/** How long a killed server's stderr may take to deliver its last bytes. */
+const STDERR_DRAIN_MS = 250;
+
 /**
  * Connects to one server, reads its whole tool list and disconnects. It never
  * calls a tool. Whatever happens, the server's process tree is killed before
@@ -71,6 +74,8 @@ async function crawlOverStdio(launch: ProcessLaunch, timeouts: CrawlTimeouts, li
   }
   const outcome = await crawlOverTransport(() => transport, timeouts, limits, () => describeExit(transport));
   transport.killProcessTree();
+  // Only a failure's stderr is kept, so only a failure waits for its last lines.
+  await transport.drainStderr(outcome.ok ? 0 : STDERR_DRAIN_MS);
   const stderrTail = transport.stderrText() || undefined;
   if (!outcome.ok) return { ...outcome, ...(stderrTail ? { stderrTail } : {}) };
   const warnings = [...outcome.warnings];

@@ -3,8 +3,8 @@ import { randomBytes } from "node:crypto";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { deserializeMessage, serializeMessage } from "@modelcontextprotocol/sdk/shared/stdio.js";
 import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
-import { BoundedTail } from "./bounded-tail.ts";
 import { ProcessTreeKiller } from "./process-tree.ts";
+import { StderrTail } from "./stderr-tail.ts";
 
 export type ProcessLaunch = {
   command: string;
@@ -34,15 +34,15 @@ const MARKER_PLACEHOLDER = `\${${CRAWL_MARKER_VARIABLE}}`;
  * grace period; grandchildren (browsers, language servers) survive it, and
  * those started with setsid would survive a group kill too. Here closing kills
  * the server's whole process tree (see ProcessTreeKiller). It also keeps a
- * bounded tail of stderr and counts stdout lines that are not JSON-RPC
- * instead of failing on them.
+ * bounded tail of stderr (with its first decisive line) and counts stdout
+ * lines that are not JSON-RPC instead of failing on them.
  */
 export class ProcessStdioTransport implements Transport {
   onclose?: () => void;
   onerror?: (error: Error) => void;
   onmessage?: (message: JSONRPCMessage) => void;
 
-  readonly stderr = new BoundedTail(8 * 1024);
+  readonly stderr = new StderrTail(8 * 1024);
   /** Lines on stdout that were not JSON-RPC (logs, junk). */
   junkLines = 0;
   /** Set once the process has exited: `code` or `signal`. */
@@ -144,7 +144,29 @@ export class ProcessStdioTransport implements Transport {
     }
     this.child?.stdin?.destroy();
     this.child?.stdout?.destroy();
-    this.child?.stderr?.destroy();
+    // stderr is left to drain: a crash's last lines often arrive after the exit event.
+  }
+
+  /**
+   * Waits until stderr has ended, or `timeoutMs` has passed (a detached
+   * grandchild may hold it open), then closes it. Call after `killProcessTree`,
+   * before reading `stderr`, so a crash's tail is whole on every crawl.
+   */
+  async drainStderr(timeoutMs: number): Promise<void> {
+    const stream = this.child?.stderr;
+    if (!stream) return;
+    if (timeoutMs > 0 && !stream.readableEnded && !stream.destroyed) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, timeoutMs);
+        function done() {
+          clearTimeout(timer);
+          resolve();
+        }
+        stream.once("end", done);
+        stream.once("close", done);
+      });
+    }
+    stream.destroy();
   }
 
   private finish(): void {

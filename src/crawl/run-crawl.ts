@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, realpath, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import {
@@ -8,14 +8,15 @@ import {
 } from "../catalog/build-catalog-server.ts";
 import { catalogFilePath, readCatalog, readCatalogServer, serializeCatalogServer, writeCatalogServer } from "../catalog/catalog-files.ts";
 import { diffCatalogServer, type ServerDiff } from "../catalog/catalog-diff.ts";
-import type { CatalogServer, CrawlErrorCode } from "../catalog/catalog-schema.ts";
+import type { CatalogServer, CrawlError, CrawlErrorCode } from "../catalog/catalog-schema.ts";
 import { loadDefinitions, type DefinitionError } from "../catalog/load-definitions.ts";
 import type { ServerDefinition } from "../catalog/server-definition-schema.ts";
 import { CLIENT_CAPABILITIES, crawlServer, type CrawlTarget } from "./crawl-server.ts";
-import { locatePackage, resolveBin } from "./install-package.ts";
+import { BinNotFoundError, findInstallScripts, locatePackage, resolveBin } from "./install-package.ts";
 import type { ListLimits } from "./list-all-tools.ts";
 import { MissingVariableError, resolveTemplate, type BuiltinVariables } from "./resolve-template.ts";
-import { scrubPaths, type PathPlaceholder } from "./scrub-paths.ts";
+import { crawlPathPlaceholders, scrubPaths, type PathPlaceholder } from "./scrub-paths.ts";
+import { cleanServerOutput, stderrExcerpt } from "./stderr-tail.ts";
 import { inShard, type Shard } from "../catalog/shard-assignment.ts";
 
 export type CrawlOptions = {
@@ -55,7 +56,8 @@ export type ServerResult = {
   /** The catalog file's bytes differ from before (written unless in check mode). */
   changed: boolean;
   durationMs: number;
-  error?: { code: CrawlErrorCode; message: string; stderrTail?: string };
+  /** Why it failed; `stderrTail` is the whole kept tail (cleaned), the catalog file keeps an excerpt. */
+  error?: CrawlError;
   /** What changed against the previous catalog file. */
   diff: ServerDiff;
 };
@@ -104,24 +106,34 @@ async function crawlDefinition(definition: ServerDefinition, options: CrawlOptio
     return full;
   };
 
-  let prepared: { target: CrawlTarget; binName?: string };
+  let prepared: PreparedTarget | undefined;
+  const placeholders = () => {
+    const target = prepared?.target;
+    const cwd = target?.transport === "stdio" ? target.process.cwd : undefined;
+    return crawlPathPlaceholders({ sandbox, cacheDir: options.cacheDir, projectRoot: options.projectRoot, ...(cwd ? { cwd } : {}) });
+  };
+  const fail = async (error: CrawlError) => {
+    const cleaned = cleanError(error, await placeholders());
+    const failure = await recordFailure(definition, prepared?.binName, cleaned, previous, options);
+    return finish(failure.result, failure.next);
+  };
   try {
     progress(definition.transport === "stdio" && definition.package && !definition.command ? "installing" : "connecting");
     prepared = await prepareTarget(definition, options, { CATALOG_SANDBOX: sandbox, CATALOG_PROJECT: options.projectRoot });
   } catch (error) {
-    const code: CrawlErrorCode = error instanceof MissingVariableError ? "MISSING_VARIABLE" : "INSTALL_FAILED";
-    const failure = await recordFailure(definition, undefined, { code, message: (error as Error).message }, previous, options);
-    return finish(failure.result, failure.next);
+    const code: CrawlErrorCode =
+      error instanceof MissingVariableError ? "MISSING_VARIABLE" : error instanceof BinNotFoundError ? "BIN_NOT_FOUND" : "INSTALL_FAILED";
+    return fail({ code, message: (error as Error).message });
   }
   progress("connecting");
   const timeoutMs = (definition.timeoutSeconds ?? options.timeoutSeconds) * 1000;
   const rawOutcome = await crawlServer(prepared.target, { connectMs: timeoutMs, listMs: timeoutMs }, options.limits);
-  const outcome = scrubPaths(rawOutcome, await crawlPathPlaceholders(sandbox, prepared.target, options.projectRoot));
+  const outcome = scrubPaths(rawOutcome, await placeholders());
   const launch = launchRecordOf(definition, prepared.binName);
   if (!outcome.ok) {
     const { code, message, stderrTail } = outcome;
-    const failure = await recordFailure(definition, prepared.binName, { code, message, ...(stderrTail ? { stderrTail } : {}) }, previous, options);
-    return finish(failure.result, failure.next);
+    const hint = code === "SERVER_EXITED" || code === "SPAWN_FAILED" ? await skippedScriptsHint(definition, prepared.scriptsSkippedIn) : undefined;
+    return fail({ code, message, ...(hint ? { hint } : {}), ...(stderrTail ? { stderrTail } : {}) });
   }
   const server = buildCatalogServer(
     definition,
@@ -144,32 +156,52 @@ async function crawlDefinition(definition: ServerDefinition, options: CrawlOptio
   return finish({ status: "ok", tools: server.tools.length, dropped: server.crawl.dropped, warnings: server.crawl.warnings, changed }, server);
 }
 
+/** Lines of stderr a catalog file keeps (besides the decisive line), and how long each may be. */
+const STORED_STDERR = { lines: 20, lineLength: 300 };
+
 /**
  * A failing server keeps its previous file exactly as it was; only a server
  * that never succeeded gets a file, saying it failed, so the site can show it.
+ * That file keeps an excerpt of the server's stderr: the report has the rest.
  */
 async function recordFailure(
   definition: ServerDefinition,
   binName: string | undefined,
-  error: NonNullable<ServerResult["error"]>,
+  error: CrawlError,
   previous: CatalogServer | undefined,
   options: CrawlOptions,
 ): Promise<{ result: Omit<ServerResult, "id" | "durationMs" | "diff">; next: CatalogServer | undefined }> {
   let changed = false;
   let next = previous;
   if (!previous || previous.crawl.status === "failed") {
-    const failed = buildFailedCatalogServer(
-      definition,
-      launchRecordOf(definition, binName),
-      { code: error.code, message: error.message.slice(0, 500) },
-      { ...CLIENT_CAPABILITIES },
-      previous,
-      options.today,
-    );
+    const { stderrTail, ...rest } = error;
+    const stored: CrawlError = { ...rest, message: error.message.slice(0, 500), ...(stderrTail ? { stderrTail: stderrExcerpt(stderrTail, STORED_STDERR) } : {}) };
+    const failed = buildFailedCatalogServer(definition, launchRecordOf(definition, binName), stored, { ...CLIENT_CAPABILITIES }, previous, options.today);
     changed = await store(failed, previous, options);
     next = failed;
   }
   return { result: { status: "failed", tools: previous?.tools.length ?? 0, dropped: [], warnings: [], changed, error }, next };
+}
+
+/** A failure's server-supplied text, cleaned the same way for the report, the terminal and the catalog. */
+function cleanError(error: CrawlError, placeholders: readonly PathPlaceholder[]): CrawlError {
+  const { stderrTail, ...rest } = error;
+  const tail = stderrTail === undefined ? "" : cleanServerOutput(stderrTail, placeholders).trim();
+  return { ...rest, message: cleanServerOutput(error.message, placeholders), ...(tail ? { stderrTail: tail } : {}) };
+}
+
+/**
+ * When a server installed without its install scripts dies, those scripts
+ * are the likely cause (a build step that makes the bin, a native module
+ * never compiled): say so, and how to allow them for this definition.
+ */
+async function skippedScriptsHint(definition: ServerDefinition, installRoot: string | undefined): Promise<string | undefined> {
+  if (installRoot === undefined) return undefined;
+  const scripts = await findInstallScripts(installRoot);
+  if (scripts.length === 0) return undefined;
+  const shown = scripts.slice(0, 3).map((s) => `${s.name} ${s.script}: ${s.command.length > 80 ? `${s.command.slice(0, 80)}…` : s.command}`);
+  const more = scripts.length > 3 ? ` and ${scripts.length - 3} more` : "";
+  return `install scripts were skipped (${shown.join("; ")}${more}); if the server needs them, allow them for this server with \`installScripts: true\` in ${definition.id}.md`;
 }
 
 async function store(server: CatalogServer, previous: CatalogServer | undefined, options: CrawlOptions): Promise<boolean> {
@@ -187,29 +219,17 @@ async function readPreviousSafely(catalogDir: string, id: string): Promise<Catal
   }
 }
 
-/**
- * The paths a server may echo that differ from one crawl or machine to the
- * next: the sandbox (also its HOME), under both its own and its real name,
- * the working folder when it is neither, and the repository checkout itself.
- */
-async function crawlPathPlaceholders(sandbox: string, target: CrawlTarget, projectRoot: string): Promise<PathPlaceholder[]> {
-  const placeholders: PathPlaceholder[] = [{ path: sandbox, placeholder: "${CATALOG_SANDBOX}" }];
-  const real = await realpath(sandbox).catch(() => sandbox);
-  if (real !== sandbox) placeholders.push({ path: real, placeholder: "${CATALOG_SANDBOX}" });
-  const cwd = target.transport === "stdio" ? target.process.cwd : undefined;
-  if (cwd !== undefined && cwd !== sandbox && cwd !== projectRoot) placeholders.push({ path: cwd, placeholder: "${CATALOG_CWD}" });
-  placeholders.push({ path: projectRoot, placeholder: "${CATALOG_PROJECT}" });
-  return placeholders;
-}
-
 /** Variables a server process inherits from the crawler; credentials come only from the definition. */
 const inheritedVariables = ["PATH", "TMPDIR", "LANG", "LC_ALL", "TZ"];
 
-async function prepareTarget(
-  definition: ServerDefinition,
-  options: CrawlOptions,
-  builtins: BuiltinVariables,
-): Promise<{ target: CrawlTarget; binName?: string }> {
+type PreparedTarget = {
+  target: CrawlTarget;
+  binName?: string;
+  /** The install folder whose install scripts were skipped, when the package was installed without them. */
+  scriptsSkippedIn?: string;
+};
+
+async function prepareTarget(definition: ServerDefinition, options: CrawlOptions, builtins: BuiltinVariables): Promise<PreparedTarget> {
   const resolve = (value: string) => resolveTemplate(value, options.env, builtins);
   if (definition.transport !== "stdio") {
     const headers = Object.fromEntries(Object.entries(definition.headers).map(([k, v]) => [k, resolve(v)]));
@@ -227,7 +247,8 @@ async function prepareTarget(
     const command = definition.command === "node" ? process.execPath : definition.command.includes("/") ? path.resolve(options.projectRoot, definition.command) : definition.command;
     return { target: { transport: "stdio", process: { command, args, env, cwd } } };
   }
-  const packageDir = await locatePackage(definition.package!, { projectRoot: options.projectRoot, cacheDir: options.cacheDir });
+  const located = await locatePackage(definition.package!, { projectRoot: options.projectRoot, cacheDir: options.cacheDir, installScripts: definition.installScripts });
+  const packageDir = located.dir;
   const binPath = await resolveBin(packageDir, definition.bin);
   const binName = definition.bin ?? (await binNameOf(packageDir, binPath));
   // A published server runs in an empty folder of its own, so whatever it writes lands there.
@@ -235,7 +256,11 @@ async function prepareTarget(
   // Started with the running Node, never through npx or a shell.
   const viaNode = await isNodeScript(binPath);
   const process_ = viaNode ? { command: process.execPath, args: [binPath, ...args] } : { command: binPath, args };
-  return { target: { transport: "stdio", process: { ...process_, env, cwd } }, binName };
+  return {
+    target: { transport: "stdio", process: { ...process_, env, cwd } },
+    binName,
+    ...(located.scriptsSkippedIn ? { scriptsSkippedIn: located.scriptsSkippedIn } : {}),
+  };
 }
 
 async function isNodeScript(file: string): Promise<boolean> {
