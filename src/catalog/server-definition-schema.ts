@@ -7,6 +7,14 @@ export const serverIdSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a slug of lower-case letters, digits and single hyphens")
   .max(64, "at most 64 characters");
 
+/**
+ * Marks what `npm run add-server` wrote for a maintainer to replace (the
+ * body, and a summary the package did not provide). The loader refuses a
+ * definition that still holds it, so neither the crawl nor the site ever
+ * shows template text as if someone had written it.
+ */
+export const TEMPLATE_MARKER = "TODO(add-server)";
+
 /** Exact versions only: a range would let two crawls see different servers. */
 const exactVersion = z
   .string()
@@ -94,6 +102,11 @@ export const httpLaunchSchema = z
     headers: z.record(z.string(), templatedString).default({}),
   })
   .strict();
+
+/** The front matter of a server launched as a process. */
+export type StdioLaunch = z.infer<typeof stdioLaunchSchema>;
+/** The front matter of a server reached over HTTP. */
+export type HttpLaunch = z.infer<typeof httpLaunchSchema>;
 
 export const serverDefinitionSchema = z.union([httpLaunchSchema, stdioLaunchSchema]);
 export type ServerDefinitionFrontMatter = z.infer<typeof serverDefinitionSchema>;

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import {
@@ -12,9 +12,10 @@ import type { CatalogServer, CrawlError, CrawlErrorCode } from "../catalog/catal
 import { loadDefinitions, type DefinitionError } from "../catalog/load-definitions.ts";
 import type { ServerDefinition } from "../catalog/server-definition-schema.ts";
 import { CLIENT_CAPABILITIES, crawlServer, type CrawlTarget } from "./crawl-server.ts";
-import { BinNotFoundError, findInstallScripts, locatePackage, resolveBin } from "./install-package.ts";
+import { BinNotFoundError, findInstallScripts } from "./install-package.ts";
 import type { ListLimits } from "./list-all-tools.ts";
-import { MissingVariableError, resolveTemplate, type BuiltinVariables } from "./resolve-template.ts";
+import { prepareTarget, type PreparedTarget } from "./prepare-target.ts";
+import { MissingVariableError } from "./resolve-template.ts";
 import { crawlPathPlaceholders, scrubPaths, type PathPlaceholder } from "./scrub-paths.ts";
 import { cleanServerOutput, stderrExcerpt } from "./stderr-tail.ts";
 import { inShard, type Shard } from "../catalog/shard-assignment.ts";
@@ -217,62 +218,6 @@ async function readPreviousSafely(catalogDir: string, id: string): Promise<Catal
   } catch {
     return undefined;
   }
-}
-
-/** Variables a server process inherits from the crawler; credentials come only from the definition. */
-const inheritedVariables = ["PATH", "TMPDIR", "LANG", "LC_ALL", "TZ"];
-
-type PreparedTarget = {
-  target: CrawlTarget;
-  binName?: string;
-  /** The install folder whose install scripts were skipped, when the package was installed without them. */
-  scriptsSkippedIn?: string;
-};
-
-async function prepareTarget(definition: ServerDefinition, options: CrawlOptions, builtins: BuiltinVariables): Promise<PreparedTarget> {
-  const resolve = (value: string) => resolveTemplate(value, options.env, builtins);
-  if (definition.transport !== "stdio") {
-    const headers = Object.fromEntries(Object.entries(definition.headers).map(([k, v]) => [k, resolve(v)]));
-    return { target: { transport: definition.transport, url: resolve(definition.url), headers } };
-  }
-  const args = definition.args.map(resolve);
-  const env: Record<string, string> = {};
-  for (const name of inheritedVariables) if (process.env[name] !== undefined) env[name] = process.env[name]!;
-  // Servers write configs, caches and device ids under HOME: keep all of it in the crawl's sandbox.
-  Object.assign(env, { HOME: builtins.CATALOG_SANDBOX, XDG_CONFIG_HOME: path.join(builtins.CATALOG_SANDBOX, ".config"), XDG_CACHE_HOME: path.join(builtins.CATALOG_SANDBOX, ".cache") });
-  for (const [name, value] of Object.entries(definition.env)) env[name] = resolve(value);
-  if (definition.command !== undefined) {
-    // A command's arguments are written relative to the repository (test fixtures, local scripts).
-    const cwd = path.resolve(options.projectRoot, definition.cwd ?? ".");
-    const command = definition.command === "node" ? process.execPath : definition.command.includes("/") ? path.resolve(options.projectRoot, definition.command) : definition.command;
-    return { target: { transport: "stdio", process: { command, args, env, cwd } } };
-  }
-  const located = await locatePackage(definition.package!, { projectRoot: options.projectRoot, cacheDir: options.cacheDir, installScripts: definition.installScripts });
-  const packageDir = located.dir;
-  const binPath = await resolveBin(packageDir, definition.bin);
-  const binName = definition.bin ?? (await binNameOf(packageDir, binPath));
-  // A published server runs in an empty folder of its own, so whatever it writes lands there.
-  const cwd = definition.cwd ? path.resolve(options.projectRoot, definition.cwd) : builtins.CATALOG_SANDBOX;
-  // Started with the running Node, never through npx or a shell.
-  const viaNode = await isNodeScript(binPath);
-  const process_ = viaNode ? { command: process.execPath, args: [binPath, ...args] } : { command: binPath, args };
-  return {
-    target: { transport: "stdio", process: { ...process_, env, cwd } },
-    binName,
-    ...(located.scriptsSkippedIn ? { scriptsSkippedIn: located.scriptsSkippedIn } : {}),
-  };
-}
-
-async function isNodeScript(file: string): Promise<boolean> {
-  if (/\.(c|m)?js$/.test(file)) return true;
-  const head = (await readFile(file, "utf8").catch(() => "")).slice(0, 200);
-  return /^#!.*\bnode\b/.test(head);
-}
-
-async function binNameOf(packageDir: string, binPath: string): Promise<string | undefined> {
-  const manifest = JSON.parse(await readFile(path.join(packageDir, "package.json"), "utf8")) as { name?: string; bin?: string | Record<string, string> };
-  if (typeof manifest.bin === "string") return manifest.name?.split("/").pop();
-  return Object.entries(manifest.bin ?? {}).find(([, p]) => path.resolve(packageDir, p) === binPath)?.[0];
 }
 
 async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {

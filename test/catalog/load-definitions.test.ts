@@ -70,6 +70,30 @@ describe("parseDefinition", () => {
     expect(errorsOf(text)).toEqual(expected);
   });
 
+  it("a body that still holds the add-server template is refused at the marker's line, as an untouched template", () => {
+    const text = valid.replace("Editorial body.", "Editorial body.\n\nTODO(add-server): the trial crawl listed 2 tools: a, b.");
+    const result = parseDefinition(text, "catalog/servers/example.md");
+    expect("errors" in result && result.errors).toEqual([
+      {
+        file: "catalog/servers/example.md",
+        line: 17,
+        field: "body",
+        message: "still the add-server template: write your own description of the server, then delete every TODO(add-server) line",
+        kind: "untouched-template",
+      },
+    ]);
+  });
+
+  it("a summary that is still add-server's marked line is refused at its line", () => {
+    expect(errorsOf(withLine("summary: An example server.", "summary: \"TODO(add-server): one sentence on what the server is for\""))).toEqual([
+      "catalog/servers/example.md:3: summary: still the add-server template: write one sentence on what the server is for",
+    ]);
+  });
+
+  it("the marker inside the front matter's other fields is not a template body", () => {
+    expect(errorsOf(withLine("tags: [files]", "tags: [files]\noverrides:\n  t: { risk: Low, note: \"TODO(add-server) was here\" }"))).toEqual([]);
+  });
+
   it("a file name that is not a safe slug is refused", () => {
     expect(errorsOf(valid, "catalog/servers/../Evil Name.md")).toEqual([
       'catalog/servers/../Evil Name.md: the file name "Evil Name" is not a safe server id: expected a slug of lower-case letters, digits and single hyphens',

@@ -277,3 +277,14 @@ ${optIn}---
     expect(report.servers[0]!.error).not.toHaveProperty("hint");
   });
 });
+
+describe("a definition add-server wrote and nobody edited", () => {
+  it("is not crawled: it is reported as invalid with its file and line, and no catalog file is written", async () => {
+    const template = fixtureDefinition("normal").replace(/\n---\n[\s\S]*$/, "\n---\nTODO(add-server): replace this body with your own description of the server.\n");
+    const dirs = workspace({ draft: template, edited: fixtureDefinition("normal") });
+    const report = await runCrawl(options(dirs));
+    expect(report.definitionErrors.map((e) => [path.basename(e.file), e.field, e.kind])).toEqual([["draft.md", "body", "untouched-template"]]);
+    expect(report.servers.map((s) => [s.id, s.status])).toEqual([["edited", "ok"]]);
+    expect(readdirSync(dirs.catalogDir).sort()).toEqual(["edited.json"]);
+  });
+});
