@@ -15,44 +15,88 @@ export type LocatedPackage = {
   scriptsSkippedIn?: string;
 };
 
+/** Where a pinned package is, or would be, installed. */
+export type PackageLocation = {
+  /** The folder `npm install` runs in, under the cache. */
+  installRoot: string;
+  /** The cache folder's name (`installRoot`'s last part). */
+  folderName: string;
+  /** The package's own folder once installed there. */
+  installed: string;
+};
+
+/** Where `pkg` goes in the cache: installs with and without scripts are kept apart, so opting in never reuses a copy installed without them. */
+export function packageLocation(pkg: PackageRef, options: { cacheDir: string; installScripts?: boolean }): PackageLocation {
+  const folderName = cacheFolderName(pkg) + (options.installScripts === true ? "+scripts" : "");
+  const installRoot = path.join(options.cacheDir, folderName);
+  return { installRoot, folderName, installed: path.join(installRoot, "node_modules", pkg.name) };
+}
+
 /**
- * Finds the pinned package: in the project's own node_modules when that copy
- * has exactly the pinned version (the reference servers are devDependencies),
- * otherwise in the cache, installing it there first. Install scripts are off
- * unless the definition opts in: a server package never runs code on this
- * machine before we ask it to. Installs with and without scripts are cached
- * apart, so opting in never reuses a copy installed without them.
+ * The pinned package if it is already here: in the project's own
+ * node_modules when that copy has exactly the pinned version (the reference
+ * servers are devDependencies), otherwise in the cache.
  */
-export async function locatePackage(
+export async function findInstalledPackage(
   pkg: PackageRef,
   options: { projectRoot: string; cacheDir: string; installScripts?: boolean },
-): Promise<LocatedPackage> {
+): Promise<LocatedPackage | undefined> {
   const own = path.join(options.projectRoot, "node_modules", pkg.name);
   if ((await readVersion(own)) === pkg.version) return { dir: own };
+  const where = packageLocation(pkg, options);
+  if ((await readVersion(where.installed)) === pkg.version) return locatedIn(where, options.installScripts === true);
+  return undefined;
+}
 
+/**
+ * Installs the pinned package into its cache folder (replacing whatever was
+ * there). Install scripts are off unless the definition opts in: a server
+ * package never runs code on this machine before we ask it to. npm's own
+ * cache is shared by every install (`--prefer-offline` uses what it holds
+ * without asking the registry again), so a dependency is downloaded once.
+ */
+export async function installPackage(pkg: PackageRef, options: { cacheDir: string; installScripts?: boolean }): Promise<LocatedPackage> {
   const installScripts = options.installScripts === true;
-  const installRoot = path.join(options.cacheDir, cacheFolderName(pkg) + (installScripts ? "+scripts" : ""));
-  const installed = path.join(installRoot, "node_modules", pkg.name);
-  const located = { dir: installed, ...(installScripts ? {} : { scriptsSkippedIn: installRoot }) };
-  if ((await readVersion(installed)) === pkg.version) return located;
-
-  await rm(installRoot, { recursive: true, force: true });
-  await mkdir(installRoot, { recursive: true });
-  await writeFile(path.join(installRoot, "package.json"), JSON.stringify({ name: "catalog-server-cache", private: true }) + "\n");
+  const where = packageLocation(pkg, options);
+  await rm(where.installRoot, { recursive: true, force: true });
+  await mkdir(where.installRoot, { recursive: true });
+  await writeFile(path.join(where.installRoot, "package.json"), JSON.stringify({ name: "catalog-server-cache", private: true }) + "\n");
   try {
     await run(
       "npm",
-      ["install", ...(installScripts ? [] : ["--ignore-scripts"]), "--no-audit", "--no-fund", "--omit=dev", "--no-save", "--loglevel=error", `${pkg.name}@${pkg.version}`],
-      { cwd: installRoot, timeout: 10 * 60_000, maxBuffer: 16 * 1024 * 1024 },
+      [
+        "install",
+        ...(installScripts ? [] : ["--ignore-scripts"]),
+        "--prefer-offline",
+        "--no-audit",
+        "--no-fund",
+        "--omit=dev",
+        "--no-save",
+        "--loglevel=error",
+        `${pkg.name}@${pkg.version}`,
+      ],
+      { cwd: where.installRoot, timeout: 10 * 60_000, maxBuffer: 16 * 1024 * 1024 },
     );
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? "";
     throw new Error(`npm install ${pkg.name}@${pkg.version} failed: ${stderr.trim().split("\n").slice(-5).join(" | ") || (error as Error).message}`, { cause: error });
   }
-  if ((await readVersion(installed)) !== pkg.version) {
-    throw new Error(`npm install ${pkg.name}@${pkg.version} did not produce that version in ${installRoot}`);
+  if ((await readVersion(where.installed)) !== pkg.version) {
+    throw new Error(`npm install ${pkg.name}@${pkg.version} did not produce that version in ${where.installRoot}`);
   }
-  return located;
+  return locatedIn(where, installScripts);
+}
+
+/** Finds the pinned package (see `findInstalledPackage`), installing it into the cache first when it is not there. */
+export async function locatePackage(
+  pkg: PackageRef,
+  options: { projectRoot: string; cacheDir: string; installScripts?: boolean },
+): Promise<LocatedPackage> {
+  return (await findInstalledPackage(pkg, options)) ?? (await installPackage(pkg, options));
+}
+
+function locatedIn(where: PackageLocation, installScripts: boolean): LocatedPackage {
+  return { dir: where.installed, ...(installScripts ? {} : { scriptsSkippedIn: where.installRoot }) };
 }
 
 /** The definition names a bin the package does not have, or names none where the package has several. */

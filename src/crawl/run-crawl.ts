@@ -12,7 +12,8 @@ import type { CatalogServer, CrawlError, CrawlErrorCode } from "../catalog/catal
 import { loadDefinitions, type DefinitionError } from "../catalog/load-definitions.ts";
 import type { ServerDefinition } from "../catalog/server-definition-schema.ts";
 import { CLIENT_CAPABILITIES, crawlServer, type CrawlTarget } from "./crawl-server.ts";
-import { BinNotFoundError, findInstallScripts } from "./install-package.ts";
+import { BinNotFoundError, findInstallScripts, packageLocation } from "./install-package.ts";
+import { PackageInstaller, type InstallOutcome } from "./package-installer.ts";
 import type { ListLimits } from "./list-all-tools.ts";
 import { prepareTarget, type PreparedTarget } from "./prepare-target.ts";
 import { MissingVariableError } from "./resolve-template.ts";
@@ -35,6 +36,10 @@ export type CrawlOptions = {
   projectRoot: string;
   /** Where packages not in the project's node_modules are installed. */
   cacheDir: string;
+  /** npm installs run at once (default 2); installs start with the crawl and run ahead of it. */
+  installConcurrency?: number;
+  /** The package cache's disk budget in MB (absent: no limit); see PackageInstaller. */
+  maxCacheMb?: number;
   /** The crawl's date, YYYY-MM-DD (UTC); only written where something changed. */
   today: string;
   /** Where `${VAR}` references are resolved from. */
@@ -57,6 +62,10 @@ export type ServerResult = {
   /** The catalog file's bytes differ from before (written unless in check mode). */
   changed: boolean;
   durationMs: number;
+  /** Installing its package, or finding it in the cache (packages only; not the wait for an install slot). */
+  installMs?: number;
+  /** Connecting, listing and stopping the server (absent when it never got that far). */
+  crawlMs?: number;
   /** Why it failed; `stderrTail` is the whole kept tail (cleaned), the catalog file keeps an excerpt. */
   error?: CrawlError;
   /** What changed against the previous catalog file. */
@@ -83,7 +92,8 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
   const selected = definitions
     .filter((d) => !options.only || options.only.includes(d.id))
     .filter((d) => !options.shard || inShard(d.id, options.shard));
-  const servers = await mapWithConcurrency(selected, options.concurrency, (d) => crawlDefinition(d, options));
+  const installs = startInstalls(selected, options);
+  const servers = await mapWithConcurrency(selected, options.concurrency, (d) => crawlDefinition(d, options, installs.get(d.id)));
   // Only a full crawl may conclude that a server is gone; a file whose definition is merely invalid stays.
   const removedServers = options.only || options.shard ? [] : await removeOrphans(options, new Set([...known, ...invalidIds]));
   return { definitionErrors, servers, unknownIds, removedServers };
@@ -95,14 +105,58 @@ async function removeOrphans(options: CrawlOptions, definedIds: Set<string>): Pr
   return orphans.map((orphan) => diffCatalogServer(orphan, undefined));
 }
 
-async function crawlDefinition(definition: ServerDefinition, options: CrawlOptions): Promise<ServerResult> {
+/** Packages a definition is started from (not a `command`), the cache folder it needs. */
+function packageOf(definition: ServerDefinition): { pkg: { name: string; version: string }; installScripts: boolean } | undefined {
+  if (definition.transport !== "stdio" || definition.command !== undefined || !definition.package) return undefined;
+  return { pkg: definition.package, installScripts: definition.installScripts === true };
+}
+
+/**
+ * Starts every package's install (or cache look-up) at once; the installer
+ * runs `installConcurrency` npm installs at a time, ahead of the crawls that
+ * wait for them. A failed install is reported by that server's crawl.
+ */
+function startInstalls(selected: readonly ServerDefinition[], options: CrawlOptions): Map<string, Promise<InstallOutcome>> {
+  const needed = new Set<string>();
+  for (const d of selected) {
+    const p = packageOf(d);
+    if (p) needed.add(packageLocation(p.pkg, { cacheDir: options.cacheDir, installScripts: p.installScripts }).folderName);
+  }
+  const installer = new PackageInstaller({
+    projectRoot: options.projectRoot,
+    cacheDir: options.cacheDir,
+    concurrency: options.installConcurrency ?? 2,
+    ...(options.maxCacheMb !== undefined ? { maxCacheBytes: options.maxCacheMb * 2 ** 20 } : {}),
+    needed,
+  });
+  const installs = new Map<string, Promise<InstallOutcome>>();
+  for (const d of selected) {
+    const p = packageOf(d);
+    if (!p) continue;
+    const outcome = installer.locate(p.pkg, p.installScripts);
+    outcome.catch(() => {}); // reported when the server's crawl awaits it
+    installs.set(d.id, outcome);
+  }
+  return installs;
+}
+
+async function crawlDefinition(definition: ServerDefinition, options: CrawlOptions, install?: Promise<InstallOutcome>): Promise<ServerResult> {
   const started = performance.now();
+  let installMs: number | undefined;
+  let crawlMs: number | undefined;
   const previous = await readPreviousSafely(options.catalogDir, definition.id);
   const sandbox = await mkdtemp(path.join(os.tmpdir(), `catalog-${definition.id}-`));
   const progress = (phase: CrawlPhase, result?: ServerResult) => options.onProgress?.({ id: definition.id, phase, ...(result ? { result } : {}) });
   const finish = async (result: Omit<ServerResult, "id" | "durationMs" | "diff">, next: CatalogServer | undefined = previous): Promise<ServerResult> => {
     await rm(sandbox, { recursive: true, force: true });
-    const full = { id: definition.id, ...result, durationMs: Math.round(performance.now() - started), diff: diffCatalogServer(previous, next) };
+    const full = {
+      id: definition.id,
+      ...result,
+      durationMs: Math.round(performance.now() - started),
+      ...(installMs !== undefined ? { installMs } : {}),
+      ...(crawlMs !== undefined ? { crawlMs } : {}),
+      diff: diffCatalogServer(previous, next),
+    };
     progress("done", full);
     return full;
   };
@@ -120,7 +174,19 @@ async function crawlDefinition(definition: ServerDefinition, options: CrawlOptio
   };
   try {
     progress(definition.transport === "stdio" && definition.package && !definition.command ? "installing" : "connecting");
-    prepared = await prepareTarget(definition, options, { CATALOG_SANDBOX: sandbox, CATALOG_PROJECT: options.projectRoot });
+    const launchOptions = {
+      ...options,
+      ...(install
+        ? {
+            locate: async () => {
+              const outcome = await install;
+              installMs = outcome.installMs;
+              return outcome.located;
+            },
+          }
+        : {}),
+    };
+    prepared = await prepareTarget(definition, launchOptions, { CATALOG_SANDBOX: sandbox, CATALOG_PROJECT: options.projectRoot });
   } catch (error) {
     const code: CrawlErrorCode =
       error instanceof MissingVariableError ? "MISSING_VARIABLE" : error instanceof BinNotFoundError ? "BIN_NOT_FOUND" : "INSTALL_FAILED";
@@ -128,7 +194,9 @@ async function crawlDefinition(definition: ServerDefinition, options: CrawlOptio
   }
   progress("connecting");
   const timeoutMs = (definition.timeoutSeconds ?? options.timeoutSeconds) * 1000;
+  const crawlStarted = performance.now();
   const rawOutcome = await crawlServer(prepared.target, { connectMs: timeoutMs, listMs: timeoutMs }, options.limits);
+  crawlMs = Math.round(performance.now() - crawlStarted);
   const outcome = scrubPaths(rawOutcome, await placeholders());
   const launch = launchRecordOf(definition, prepared.binName);
   if (!outcome.ok) {
