@@ -3,19 +3,23 @@
  * built pages. `--catalog <dir>` and `--out <dir>` let tests and the
  * benchmark build a fixture catalog into a folder of their own.
  *
- *   npm run build [-- --catalog catalog --out dist]
+ *   npm run build [-- --catalog catalog --servers catalog/servers --out dist]
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { formatDefinitionError, loadDefinitions } from "../src/catalog/load-definitions.ts";
+import { TEMPLATE_MARKER } from "../src/catalog/server-definition-schema.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export interface BuildSiteOptions {
   /** Catalog folder (default `catalog`). */
   catalogDir?: string;
+  /** Server definitions folder (default `servers` inside the catalog folder, when there is one). */
+  definitionsDir?: string;
   /** Output folder (default `dist`). */
   outDir?: string;
   /** Astro's cache folder; separate builds running at once need separate ones. */
@@ -65,6 +69,7 @@ export function resolveCatalogDir(option: string | undefined, env: NodeJS.Proces
 export async function buildSite(options: BuildSiteOptions = {}): Promise<StepResult[]> {
   const catalogDir = resolveCatalogDir(options.catalogDir);
   if (!existsSync(catalogDir)) throw new Error(`catalog folder ${catalogDir} does not exist (from ${options.catalogDir ? "--catalog" : "CATALOG_DIR"})`);
+  await refuseUntouchedTemplates(options.definitionsDir ? path.resolve(root, options.definitionsDir) : path.join(catalogDir, "servers"));
   const outDir = path.resolve(root, options.outDir ?? "dist");
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -86,6 +91,19 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<StepRes
   return results;
 }
 
+/**
+ * A definition add-server wrote and nobody edited would publish template text
+ * as the server's description; the build stops and names each such file.
+ */
+export async function refuseUntouchedTemplates(definitionsDir: string): Promise<void> {
+  if (!existsSync(definitionsDir)) return;
+  const unedited = (await loadDefinitions(definitionsDir)).errors.filter((e) => e.kind === "untouched-template");
+  if (unedited.length === 0) return;
+  throw new Error(
+    `the site is not built while a server definition still holds the add-server template (${TEMPLATE_MARKER}):\n${unedited.map((e) => `  ${formatDefinitionError(e)}`).join("\n")}`,
+  );
+}
+
 function argument(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : undefined;
@@ -95,6 +113,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   try {
     const results = await buildSite({
       catalogDir: argument("catalog"),
+      definitionsDir: argument("servers"),
       outDir: argument("out"),
       skipSearch: process.argv.includes("--no-search"),
       verbose: !process.argv.includes("--quiet"),

@@ -13,9 +13,11 @@ import { parseShard } from "../src/catalog/shard-assignment.ts";
 import { exitCodes } from "../src/crawl/exit-codes.ts";
 import { createProgressDisplay } from "../src/crawl/progress-display.ts";
 import { runCrawl, type CrawlReport } from "../src/crawl/run-crawl.ts";
+import { stderrExcerpt } from "../src/crawl/stderr-tail.ts";
 import { safeForTerminal } from "../src/crawl/terminal-text.ts";
+import { renderTimingReport } from "../src/crawl/timing-report.ts";
 
-const usage = `usage: npm run crawl -- [--servers DIR] [--catalog DIR] [--only id,id] [--concurrency N] [--timeout SECONDS] [--strict] [--json] [--check] [--report FILE.md] [--shard I/N --out DIR] [--keep-going]`;
+const usage = `usage: npm run crawl -- [--servers DIR] [--catalog DIR] [--only id,id] [--concurrency N] [--timeout SECONDS] [--strict] [--json] [--check] [--report FILE.md] [--shard I/N --out DIR] [--keep-going] [--install-concurrency N] [--cache-max-mb MB] [--timings FILE.md]`;
 
 function fail(message: string): never {
   console.error(`crawl: ${message}\n${usage}`);
@@ -38,6 +40,9 @@ try {
       report: { type: "string" },
       shard: { type: "string" },
       out: { type: "string" },
+      "install-concurrency": { type: "string", default: "2" },
+      "cache-max-mb": { type: "string", default: "20000" },
+      timings: { type: "string" },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -53,6 +58,13 @@ if (values.help) {
 const concurrency = Number(values.concurrency);
 const timeoutSeconds = Number(values.timeout);
 if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) fail(`--concurrency must be an integer from 1 to 64, got "${values.concurrency}"`);
+const installConcurrency = Number(values["install-concurrency"]);
+if (!Number.isInteger(installConcurrency) || installConcurrency < 1 || installConcurrency > 16) {
+  fail(`--install-concurrency must be an integer from 1 to 16, got "${values["install-concurrency"]}"`);
+}
+// 0 turns the budget off.
+const cacheMaxMb = Number(values["cache-max-mb"]);
+if (!Number.isInteger(cacheMaxMb) || cacheMaxMb < 0) fail(`--cache-max-mb must be a whole number of megabytes (0 for no limit), got "${values["cache-max-mb"]}"`);
 if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 600) fail(`--timeout must be a number of seconds from 0 to 600, got "${values.timeout}"`);
 const shard = typeof values.shard === "string" ? parseShard(values.shard) : undefined;
 if (values.shard !== undefined && !shard) fail(`--shard must be I/N with 1 <= I <= N <= 256, got "${values.shard}"`);
@@ -75,6 +87,8 @@ try {
     timeoutSeconds,
     projectRoot,
     cacheDir: path.join(projectRoot, ".cache", "servers"),
+    installConcurrency,
+    ...(cacheMaxMb > 0 ? { maxCacheMb: cacheMaxMb } : {}),
     today: (process.env.CATALOG_TODAY ?? started.toISOString()).slice(0, 10),
     env: process.env,
     write: !values.check,
@@ -102,6 +116,12 @@ const exitCode =
           ? exitCodes.catalogDiffers
           : exitCodes.ok;
 if (typeof values.report === "string") await writeFileAtomically(path.resolve(values.report), changeReport);
+const timings = renderTimingReport(report.servers, Date.now() - started.getTime(), {
+  concurrency,
+  installConcurrency,
+  ...(cacheMaxMb > 0 ? { maxCacheMb: cacheMaxMb } : {}),
+});
+if (typeof values.timings === "string") await writeFileAtomically(path.resolve(values.timings), timings);
 if (shard && typeof values.out === "string") {
   await writeShardManifest(path.resolve(values.out), {
     shard,
@@ -128,17 +148,27 @@ function printSummary(r: CrawlReport): void {
     String(s.dropped.length),
     String(s.warnings.length),
     s.changed ? "yes" : "no",
+    s.installMs === undefined ? "-" : `${(s.installMs / 1000).toFixed(1)}s`,
+    s.crawlMs === undefined ? "-" : `${(s.crawlMs / 1000).toFixed(1)}s`,
     `${(s.durationMs / 1000).toFixed(1)}s`,
     s.error ? `${s.error.code}: ${safeForTerminal(s.error.message, 100)}` : "",
   ]);
-  const header = ["server", "status", "tools", "dropped", "warnings", "changed", "time", "error"];
+  const header = ["server", "status", "tools", "dropped", "warnings", "changed", "install", "crawl", "time", "error"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
   console.log(line(header));
   for (const row of rows) console.log(line(row));
   const total = r.servers.reduce((n, s) => n + (s.status === "ok" ? s.tools : 0), 0);
   console.log(`\n${r.servers.length} servers, ${r.servers.length - failed.length} ok, ${failed.length} failed, ${total} tools`);
+  const installing = r.servers.reduce((n, s) => n + (s.installMs ?? 0), 0) / 1000;
+  const crawling = r.servers.reduce((n, s) => n + (s.crawlMs ?? 0), 0) / 1000;
+  const wall = (Date.now() - started.getTime()) / 1000;
+  const where = typeof values.timings === "string" ? `; per-server timings in ${safeForTerminal(values.timings)}` : "";
+  console.log(`wall time ${wall.toFixed(1)}s; summed over servers: install ${installing.toFixed(1)}s, crawl ${crawling.toFixed(1)}s${where}`);
   for (const s of failed) {
-    if (s.error?.stderrTail) console.log(`\n--- ${s.id} stderr (last lines) ---\n${safeForTerminal(s.error.stderrTail.split("\n").slice(-10).join("\n"))}`);
+    if (s.error?.hint) console.log(`\n${s.id}: ${safeForTerminal(s.error.hint)}`);
+    if (s.error?.stderrTail) {
+      console.log(`\n--- ${s.id} stderr (first error line and last lines) ---\n${safeForTerminal(stderrExcerpt(s.error.stderrTail, { lines: 10, lineLength: 500 }))}`);
+    }
   }
 }

@@ -5,7 +5,7 @@ import {
   REMOVED_TOOL_RETENTION_DAYS,
   type CatalogServer,
   type CatalogTool,
-  type CrawlErrorCode,
+  type CrawlError,
   type CrawlRecord,
   type LaunchRecord,
   type ToolChange,
@@ -136,7 +136,7 @@ function daysBetween(from: string, to: string): number {
 export function buildFailedCatalogServer(
   definition: ServerDefinition,
   launch: LaunchRecord,
-  error: { code: CrawlErrorCode; message: string },
+  error: CrawlError,
   clientCapabilities: Record<string, unknown>,
   previous: CatalogServer | undefined,
   today: string,

@@ -108,6 +108,7 @@ export const droppedToolSchema = z.object({
 export const crawlErrorCodes = [
   "MISSING_VARIABLE",
   "INSTALL_FAILED",
+  "BIN_NOT_FOUND",
   "SPAWN_FAILED",
   "CONNECT_FAILED",
   "CONNECT_TIMEOUT",
@@ -118,11 +119,30 @@ export const crawlErrorCodes = [
 export const crawlErrorCodeSchema = z.enum(crawlErrorCodes);
 export type CrawlErrorCode = z.infer<typeof crawlErrorCodeSchema>;
 
+/** The most of a server's stderr a catalog file keeps. */
+export const MAX_STORED_STDERR = 8_000;
+
+export const crawlErrorSchema = z.object({
+  /** What kind of failure. */
+  code: crawlErrorCodeSchema,
+  /** What happened, in a sentence (bounded). */
+  message: z.string(),
+  /** What the maintainer can do about it, when the crawler can tell (skipped install scripts). */
+  hint: z.string().max(1_000).optional(),
+  /**
+   * The server's last stderr lines, led by its first decisive line (`Error:`),
+   * with control characters removed, the crawl's paths as placeholders and
+   * times and pids masked, so an unchanged failure is stored unchanged.
+   */
+  stderrTail: z.string().max(MAX_STORED_STDERR).optional(),
+});
+export type CrawlError = z.infer<typeof crawlErrorSchema>;
+
 export const crawlRecordSchema = z.object({
   /** `ok` when tools were listed; `failed` when the server has never been crawled successfully. */
   status: z.enum(["ok", "failed"]),
-  /** Failure code when `status` is `failed`. */
-  error: z.object({ code: crawlErrorCodeSchema, message: z.string() }).optional(),
+  /** Why the crawl failed, when `status` is `failed`. */
+  error: crawlErrorSchema.optional(),
   /** `serverInfo` from initialize. */
   serverInfo: z.object({ name: z.string(), version: z.string(), title: z.string().optional() }).optional(),
   /** Negotiated protocol version. */

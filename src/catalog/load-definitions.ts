@@ -7,6 +7,7 @@ import {
   httpLaunchSchema,
   serverIdSchema,
   stdioLaunchSchema,
+  TEMPLATE_MARKER,
   type ServerDefinition,
 } from "./server-definition-schema.ts";
 
@@ -19,6 +20,8 @@ export type DefinitionError = {
   field: string;
   /** What was expected. */
   message: string;
+  /** Set when the file is an add-server template nobody has edited yet; the site build refuses those. */
+  kind?: "untouched-template";
 };
 
 export type LoadedDefinitions = { definitions: ServerDefinition[]; errors: DefinitionError[] };
@@ -101,7 +104,25 @@ export function parseDefinition(text: string, file: string): { definition: Serve
       ),
     };
   }
+  const unedited = untouchedTemplateErrors(text, checked.data.summary, file, lineOf(document.contents, ["summary"], lineCounter, lineOffset).line);
+  if (unedited.length > 0) return { errors: unedited };
   return { definition: { ...checked.data, id, body: content.trim(), file } };
+}
+
+/** The summary and the first body line that still hold add-server's marker. */
+function untouchedTemplateErrors(text: string, summary: string, file: string, summaryLine: number | undefined): DefinitionError[] {
+  const errors: DefinitionError[] = [];
+  const kind = "untouched-template" as const;
+  if (summary.includes(TEMPLATE_MARKER)) {
+    errors.push({ file, ...(summaryLine === undefined ? {} : { line: summaryLine }), field: "summary", message: `still the add-server template: write one sentence on what the server is for`, kind });
+  }
+  const lines = text.split(/\r?\n/);
+  const bodyStart = lines.indexOf("---", 1) + 1;
+  const markerLine = lines.findIndex((line, i) => i >= bodyStart && line.includes(TEMPLATE_MARKER));
+  if (markerLine >= 0) {
+    errors.push({ file, line: markerLine + 1, field: "body", message: `still the add-server template: write your own description of the server, then delete every ${TEMPLATE_MARKER} line`, kind });
+  }
+  return errors;
 }
 
 /** The line of the deepest node on the path that exists. */

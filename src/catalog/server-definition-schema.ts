@@ -7,6 +7,14 @@ export const serverIdSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a slug of lower-case letters, digits and single hyphens")
   .max(64, "at most 64 characters");
 
+/**
+ * Marks what `npm run add-server` wrote for a maintainer to replace (the
+ * body, and a summary the package did not provide). The loader refuses a
+ * definition that still holds it, so neither the crawl nor the site ever
+ * shows template text as if someone had written it.
+ */
+export const TEMPLATE_MARKER = "TODO(add-server)";
+
 /** Exact versions only: a range would let two crawls see different servers. */
 const exactVersion = z
   .string()
@@ -69,9 +77,14 @@ export const stdioLaunchSchema = z
     env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment variable name"), templatedString).default({}),
     /** Working directory relative to the repository. */
     cwd: z.string().optional(),
+    /** Run the package's install scripts (a build step, a native module) when installing it; off by default, so a package runs no code before it is started. */
+    installScripts: z.boolean().default(false),
   })
   .strict()
   .superRefine((d, ctx) => {
+    if (d.installScripts && (d.package === undefined || d.command !== undefined)) {
+      ctx.addIssue({ code: "custom", path: ["installScripts"], message: "`installScripts` applies to a `package` launched by its bin; a `command` is not installed" });
+    }
     if (d.bin !== undefined && d.command !== undefined) {
       ctx.addIssue({ code: "custom", path: ["command"], message: "give `bin` (a bin of `package`) or `command`, not both" });
     } else if (d.command === undefined && d.package === undefined) {
@@ -89,6 +102,11 @@ export const httpLaunchSchema = z
     headers: z.record(z.string(), templatedString).default({}),
   })
   .strict();
+
+/** The front matter of a server launched as a process. */
+export type StdioLaunch = z.infer<typeof stdioLaunchSchema>;
+/** The front matter of a server reached over HTTP. */
+export type HttpLaunch = z.infer<typeof httpLaunchSchema>;
 
 export const serverDefinitionSchema = z.union([httpLaunchSchema, stdioLaunchSchema]);
 export type ServerDefinitionFrontMatter = z.infer<typeof serverDefinitionSchema>;

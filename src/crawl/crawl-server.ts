@@ -35,9 +35,12 @@ export type CrawlOutcome =
 
 class PhaseTimeout extends Error {}
 
+/** How long a killed server's stderr may take to deliver its last bytes. */
+const STDERR_DRAIN_MS = 250;
+
 /**
  * Connects to one server, reads its whole tool list and disconnects. It never
- * calls a tool. Whatever happens, the server's process group is killed before
+ * calls a tool. Whatever happens, the server's process tree is killed before
  * this returns, and failures come back as a code and a message, not a throw.
  */
 export async function crawlServer(
@@ -70,8 +73,10 @@ async function crawlOverStdio(launch: ProcessLaunch, timeouts: CrawlTimeouts, li
     return { ok: false, code: "SPAWN_FAILED", message: `could not start ${launch.command}: ${errorMessage(error)}` };
   }
   const outcome = await crawlOverTransport(() => transport, timeouts, limits, () => describeExit(transport));
-  transport.killGroup();
-  const stderrTail = transport.stderr.text() || undefined;
+  transport.killProcessTree();
+  // Only a failure's stderr is kept, so only a failure waits for its last lines.
+  await transport.drainStderr(outcome.ok ? 0 : STDERR_DRAIN_MS);
+  const stderrTail = transport.stderrText() || undefined;
   if (!outcome.ok) return { ...outcome, ...(stderrTail ? { stderrTail } : {}) };
   const warnings = [...outcome.warnings];
   if (transport.junkLines > 0) warnings.push(`${transport.junkLines} line(s) on stdout were not JSON-RPC and were skipped`);

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, realpath, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import {
@@ -8,14 +8,17 @@ import {
 } from "../catalog/build-catalog-server.ts";
 import { catalogFilePath, readCatalog, readCatalogServer, serializeCatalogServer, writeCatalogServer } from "../catalog/catalog-files.ts";
 import { diffCatalogServer, type ServerDiff } from "../catalog/catalog-diff.ts";
-import type { CatalogServer, CrawlErrorCode } from "../catalog/catalog-schema.ts";
+import type { CatalogServer, CrawlError, CrawlErrorCode } from "../catalog/catalog-schema.ts";
 import { loadDefinitions, type DefinitionError } from "../catalog/load-definitions.ts";
 import type { ServerDefinition } from "../catalog/server-definition-schema.ts";
 import { CLIENT_CAPABILITIES, crawlServer, type CrawlTarget } from "./crawl-server.ts";
-import { locatePackage, resolveBin } from "./install-package.ts";
+import { BinNotFoundError, findInstallScripts, packageLocation } from "./install-package.ts";
+import { PackageInstaller, type InstallOutcome } from "./package-installer.ts";
 import type { ListLimits } from "./list-all-tools.ts";
-import { MissingVariableError, resolveTemplate, type BuiltinVariables } from "./resolve-template.ts";
-import { scrubPaths, type PathPlaceholder } from "./scrub-paths.ts";
+import { prepareTarget, type PreparedTarget } from "./prepare-target.ts";
+import { MissingVariableError } from "./resolve-template.ts";
+import { crawlPathPlaceholders, scrubPaths, type PathPlaceholder } from "./scrub-paths.ts";
+import { cleanServerOutput, stderrExcerpt } from "./stderr-tail.ts";
 import { inShard, type Shard } from "../catalog/shard-assignment.ts";
 
 export type CrawlOptions = {
@@ -33,6 +36,10 @@ export type CrawlOptions = {
   projectRoot: string;
   /** Where packages not in the project's node_modules are installed. */
   cacheDir: string;
+  /** npm installs run at once (default 2); installs start with the crawl and run ahead of it. */
+  installConcurrency?: number;
+  /** The package cache's disk budget in MB (absent: no limit); see PackageInstaller. */
+  maxCacheMb?: number;
   /** The crawl's date, YYYY-MM-DD (UTC); only written where something changed. */
   today: string;
   /** Where `${VAR}` references are resolved from. */
@@ -55,7 +62,12 @@ export type ServerResult = {
   /** The catalog file's bytes differ from before (written unless in check mode). */
   changed: boolean;
   durationMs: number;
-  error?: { code: CrawlErrorCode; message: string; stderrTail?: string };
+  /** Installing its package, or finding it in the cache (packages only; not the wait for an install slot). */
+  installMs?: number;
+  /** Connecting, listing and stopping the server (absent when it never got that far). */
+  crawlMs?: number;
+  /** Why it failed; `stderrTail` is the whole kept tail (cleaned), the catalog file keeps an excerpt. */
+  error?: CrawlError;
   /** What changed against the previous catalog file. */
   diff: ServerDiff;
 };
@@ -80,7 +92,8 @@ export async function runCrawl(options: CrawlOptions): Promise<CrawlReport> {
   const selected = definitions
     .filter((d) => !options.only || options.only.includes(d.id))
     .filter((d) => !options.shard || inShard(d.id, options.shard));
-  const servers = await mapWithConcurrency(selected, options.concurrency, (d) => crawlDefinition(d, options));
+  const installs = startInstalls(selected, options);
+  const servers = await mapWithConcurrency(selected, options.concurrency, (d) => crawlDefinition(d, options, installs.get(d.id)));
   // Only a full crawl may conclude that a server is gone; a file whose definition is merely invalid stays.
   const removedServers = options.only || options.shard ? [] : await removeOrphans(options, new Set([...known, ...invalidIds]));
   return { definitionErrors, servers, unknownIds, removedServers };
@@ -92,36 +105,104 @@ async function removeOrphans(options: CrawlOptions, definedIds: Set<string>): Pr
   return orphans.map((orphan) => diffCatalogServer(orphan, undefined));
 }
 
-async function crawlDefinition(definition: ServerDefinition, options: CrawlOptions): Promise<ServerResult> {
+/** Packages a definition is started from (not a `command`), the cache folder it needs. */
+function packageOf(definition: ServerDefinition): { pkg: { name: string; version: string }; installScripts: boolean } | undefined {
+  if (definition.transport !== "stdio" || definition.command !== undefined || !definition.package) return undefined;
+  return { pkg: definition.package, installScripts: definition.installScripts === true };
+}
+
+/**
+ * Starts every package's install (or cache look-up) at once; the installer
+ * runs `installConcurrency` npm installs at a time, ahead of the crawls that
+ * wait for them. A failed install is reported by that server's crawl.
+ */
+function startInstalls(selected: readonly ServerDefinition[], options: CrawlOptions): Map<string, Promise<InstallOutcome>> {
+  const needed = new Set<string>();
+  for (const d of selected) {
+    const p = packageOf(d);
+    if (p) needed.add(packageLocation(p.pkg, { cacheDir: options.cacheDir, installScripts: p.installScripts }).folderName);
+  }
+  const installer = new PackageInstaller({
+    projectRoot: options.projectRoot,
+    cacheDir: options.cacheDir,
+    concurrency: options.installConcurrency ?? 2,
+    ...(options.maxCacheMb !== undefined ? { maxCacheBytes: options.maxCacheMb * 2 ** 20 } : {}),
+    needed,
+  });
+  const installs = new Map<string, Promise<InstallOutcome>>();
+  for (const d of selected) {
+    const p = packageOf(d);
+    if (!p) continue;
+    const outcome = installer.locate(p.pkg, p.installScripts);
+    outcome.catch(() => {}); // reported when the server's crawl awaits it
+    installs.set(d.id, outcome);
+  }
+  return installs;
+}
+
+async function crawlDefinition(definition: ServerDefinition, options: CrawlOptions, install?: Promise<InstallOutcome>): Promise<ServerResult> {
   const started = performance.now();
+  let installMs: number | undefined;
+  let crawlMs: number | undefined;
   const previous = await readPreviousSafely(options.catalogDir, definition.id);
   const sandbox = await mkdtemp(path.join(os.tmpdir(), `catalog-${definition.id}-`));
   const progress = (phase: CrawlPhase, result?: ServerResult) => options.onProgress?.({ id: definition.id, phase, ...(result ? { result } : {}) });
   const finish = async (result: Omit<ServerResult, "id" | "durationMs" | "diff">, next: CatalogServer | undefined = previous): Promise<ServerResult> => {
     await rm(sandbox, { recursive: true, force: true });
-    const full = { id: definition.id, ...result, durationMs: Math.round(performance.now() - started), diff: diffCatalogServer(previous, next) };
+    const full = {
+      id: definition.id,
+      ...result,
+      durationMs: Math.round(performance.now() - started),
+      ...(installMs !== undefined ? { installMs } : {}),
+      ...(crawlMs !== undefined ? { crawlMs } : {}),
+      diff: diffCatalogServer(previous, next),
+    };
     progress("done", full);
     return full;
   };
 
-  let prepared: { target: CrawlTarget; binName?: string };
+  let prepared: PreparedTarget | undefined;
+  const placeholders = () => {
+    const target = prepared?.target;
+    const cwd = target?.transport === "stdio" ? target.process.cwd : undefined;
+    return crawlPathPlaceholders({ sandbox, cacheDir: options.cacheDir, projectRoot: options.projectRoot, ...(cwd ? { cwd } : {}) });
+  };
+  const fail = async (error: CrawlError) => {
+    const cleaned = cleanError(error, await placeholders());
+    const failure = await recordFailure(definition, prepared?.binName, cleaned, previous, options);
+    return finish(failure.result, failure.next);
+  };
   try {
     progress(definition.transport === "stdio" && definition.package && !definition.command ? "installing" : "connecting");
-    prepared = await prepareTarget(definition, options, { CATALOG_SANDBOX: sandbox, CATALOG_PROJECT: options.projectRoot });
+    const launchOptions = {
+      ...options,
+      ...(install
+        ? {
+            locate: async () => {
+              const outcome = await install;
+              installMs = outcome.installMs;
+              return outcome.located;
+            },
+          }
+        : {}),
+    };
+    prepared = await prepareTarget(definition, launchOptions, { CATALOG_SANDBOX: sandbox, CATALOG_PROJECT: options.projectRoot });
   } catch (error) {
-    const code: CrawlErrorCode = error instanceof MissingVariableError ? "MISSING_VARIABLE" : "INSTALL_FAILED";
-    const failure = await recordFailure(definition, undefined, { code, message: (error as Error).message }, previous, options);
-    return finish(failure.result, failure.next);
+    const code: CrawlErrorCode =
+      error instanceof MissingVariableError ? "MISSING_VARIABLE" : error instanceof BinNotFoundError ? "BIN_NOT_FOUND" : "INSTALL_FAILED";
+    return fail({ code, message: (error as Error).message });
   }
   progress("connecting");
   const timeoutMs = (definition.timeoutSeconds ?? options.timeoutSeconds) * 1000;
+  const crawlStarted = performance.now();
   const rawOutcome = await crawlServer(prepared.target, { connectMs: timeoutMs, listMs: timeoutMs }, options.limits);
-  const outcome = scrubPaths(rawOutcome, await crawlPathPlaceholders(sandbox, prepared.target, options.projectRoot));
+  crawlMs = Math.round(performance.now() - crawlStarted);
+  const outcome = scrubPaths(rawOutcome, await placeholders());
   const launch = launchRecordOf(definition, prepared.binName);
   if (!outcome.ok) {
     const { code, message, stderrTail } = outcome;
-    const failure = await recordFailure(definition, prepared.binName, { code, message, ...(stderrTail ? { stderrTail } : {}) }, previous, options);
-    return finish(failure.result, failure.next);
+    const hint = code === "SERVER_EXITED" || code === "SPAWN_FAILED" ? await skippedScriptsHint(definition, prepared.scriptsSkippedIn) : undefined;
+    return fail({ code, message, ...(hint ? { hint } : {}), ...(stderrTail ? { stderrTail } : {}) });
   }
   const server = buildCatalogServer(
     definition,
@@ -144,32 +225,52 @@ async function crawlDefinition(definition: ServerDefinition, options: CrawlOptio
   return finish({ status: "ok", tools: server.tools.length, dropped: server.crawl.dropped, warnings: server.crawl.warnings, changed }, server);
 }
 
+/** Lines of stderr a catalog file keeps (besides the decisive line), and how long each may be. */
+const STORED_STDERR = { lines: 20, lineLength: 300 };
+
 /**
  * A failing server keeps its previous file exactly as it was; only a server
  * that never succeeded gets a file, saying it failed, so the site can show it.
+ * That file keeps an excerpt of the server's stderr: the report has the rest.
  */
 async function recordFailure(
   definition: ServerDefinition,
   binName: string | undefined,
-  error: NonNullable<ServerResult["error"]>,
+  error: CrawlError,
   previous: CatalogServer | undefined,
   options: CrawlOptions,
 ): Promise<{ result: Omit<ServerResult, "id" | "durationMs" | "diff">; next: CatalogServer | undefined }> {
   let changed = false;
   let next = previous;
   if (!previous || previous.crawl.status === "failed") {
-    const failed = buildFailedCatalogServer(
-      definition,
-      launchRecordOf(definition, binName),
-      { code: error.code, message: error.message.slice(0, 500) },
-      { ...CLIENT_CAPABILITIES },
-      previous,
-      options.today,
-    );
+    const { stderrTail, ...rest } = error;
+    const stored: CrawlError = { ...rest, message: error.message.slice(0, 500), ...(stderrTail ? { stderrTail: stderrExcerpt(stderrTail, STORED_STDERR) } : {}) };
+    const failed = buildFailedCatalogServer(definition, launchRecordOf(definition, binName), stored, { ...CLIENT_CAPABILITIES }, previous, options.today);
     changed = await store(failed, previous, options);
     next = failed;
   }
   return { result: { status: "failed", tools: previous?.tools.length ?? 0, dropped: [], warnings: [], changed, error }, next };
+}
+
+/** A failure's server-supplied text, cleaned the same way for the report, the terminal and the catalog. */
+function cleanError(error: CrawlError, placeholders: readonly PathPlaceholder[]): CrawlError {
+  const { stderrTail, ...rest } = error;
+  const tail = stderrTail === undefined ? "" : cleanServerOutput(stderrTail, placeholders).trim();
+  return { ...rest, message: cleanServerOutput(error.message, placeholders), ...(tail ? { stderrTail: tail } : {}) };
+}
+
+/**
+ * When a server installed without its install scripts dies, those scripts
+ * are the likely cause (a build step that makes the bin, a native module
+ * never compiled): say so, and how to allow them for this definition.
+ */
+async function skippedScriptsHint(definition: ServerDefinition, installRoot: string | undefined): Promise<string | undefined> {
+  if (installRoot === undefined) return undefined;
+  const scripts = await findInstallScripts(installRoot);
+  if (scripts.length === 0) return undefined;
+  const shown = scripts.slice(0, 3).map((s) => `${s.name} ${s.script}: ${s.command.length > 80 ? `${s.command.slice(0, 80)}…` : s.command}`);
+  const more = scripts.length > 3 ? ` and ${scripts.length - 3} more` : "";
+  return `install scripts were skipped (${shown.join("; ")}${more}); if the server needs them, allow them for this server with \`installScripts: true\` in ${definition.id}.md`;
 }
 
 async function store(server: CatalogServer, previous: CatalogServer | undefined, options: CrawlOptions): Promise<boolean> {
@@ -185,69 +286,6 @@ async function readPreviousSafely(catalogDir: string, id: string): Promise<Catal
   } catch {
     return undefined;
   }
-}
-
-/**
- * The paths a server may echo that differ from one crawl or machine to the
- * next: the sandbox (also its HOME), under both its own and its real name,
- * the working folder when it is neither, and the repository checkout itself.
- */
-async function crawlPathPlaceholders(sandbox: string, target: CrawlTarget, projectRoot: string): Promise<PathPlaceholder[]> {
-  const placeholders: PathPlaceholder[] = [{ path: sandbox, placeholder: "${CATALOG_SANDBOX}" }];
-  const real = await realpath(sandbox).catch(() => sandbox);
-  if (real !== sandbox) placeholders.push({ path: real, placeholder: "${CATALOG_SANDBOX}" });
-  const cwd = target.transport === "stdio" ? target.process.cwd : undefined;
-  if (cwd !== undefined && cwd !== sandbox && cwd !== projectRoot) placeholders.push({ path: cwd, placeholder: "${CATALOG_CWD}" });
-  placeholders.push({ path: projectRoot, placeholder: "${CATALOG_PROJECT}" });
-  return placeholders;
-}
-
-/** Variables a server process inherits from the crawler; credentials come only from the definition. */
-const inheritedVariables = ["PATH", "TMPDIR", "LANG", "LC_ALL", "TZ"];
-
-async function prepareTarget(
-  definition: ServerDefinition,
-  options: CrawlOptions,
-  builtins: BuiltinVariables,
-): Promise<{ target: CrawlTarget; binName?: string }> {
-  const resolve = (value: string) => resolveTemplate(value, options.env, builtins);
-  if (definition.transport !== "stdio") {
-    const headers = Object.fromEntries(Object.entries(definition.headers).map(([k, v]) => [k, resolve(v)]));
-    return { target: { transport: definition.transport, url: resolve(definition.url), headers } };
-  }
-  const args = definition.args.map(resolve);
-  const env: Record<string, string> = {};
-  for (const name of inheritedVariables) if (process.env[name] !== undefined) env[name] = process.env[name]!;
-  // Servers write configs, caches and device ids under HOME: keep all of it in the crawl's sandbox.
-  Object.assign(env, { HOME: builtins.CATALOG_SANDBOX, XDG_CONFIG_HOME: path.join(builtins.CATALOG_SANDBOX, ".config"), XDG_CACHE_HOME: path.join(builtins.CATALOG_SANDBOX, ".cache") });
-  for (const [name, value] of Object.entries(definition.env)) env[name] = resolve(value);
-  if (definition.command !== undefined) {
-    // A command's arguments are written relative to the repository (test fixtures, local scripts).
-    const cwd = path.resolve(options.projectRoot, definition.cwd ?? ".");
-    const command = definition.command === "node" ? process.execPath : definition.command.includes("/") ? path.resolve(options.projectRoot, definition.command) : definition.command;
-    return { target: { transport: "stdio", process: { command, args, env, cwd } } };
-  }
-  const packageDir = await locatePackage(definition.package!, { projectRoot: options.projectRoot, cacheDir: options.cacheDir });
-  const binPath = await resolveBin(packageDir, definition.bin);
-  const binName = definition.bin ?? (await binNameOf(packageDir, binPath));
-  // A published server runs in an empty folder of its own, so whatever it writes lands there.
-  const cwd = definition.cwd ? path.resolve(options.projectRoot, definition.cwd) : builtins.CATALOG_SANDBOX;
-  // Started with the running Node, never through npx or a shell.
-  const viaNode = await isNodeScript(binPath);
-  const process_ = viaNode ? { command: process.execPath, args: [binPath, ...args] } : { command: binPath, args };
-  return { target: { transport: "stdio", process: { ...process_, env, cwd } }, binName };
-}
-
-async function isNodeScript(file: string): Promise<boolean> {
-  if (/\.(c|m)?js$/.test(file)) return true;
-  const head = (await readFile(file, "utf8").catch(() => "")).slice(0, 200);
-  return /^#!.*\bnode\b/.test(head);
-}
-
-async function binNameOf(packageDir: string, binPath: string): Promise<string | undefined> {
-  const manifest = JSON.parse(await readFile(path.join(packageDir, "package.json"), "utf8")) as { name?: string; bin?: string | Record<string, string> };
-  if (typeof manifest.bin === "string") return manifest.name?.split("/").pop();
-  return Object.entries(manifest.bin ?? {}).find(([, p]) => path.resolve(packageDir, p) === binPath)?.[0];
 }
 
 async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {

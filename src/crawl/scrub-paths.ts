@@ -1,25 +1,43 @@
+import { realpath } from "node:fs/promises";
+import path from "node:path";
+
 /** A machine-specific path and the placeholder stored in its place. */
 export type PathPlaceholder = { path: string; placeholder: string };
 
 /**
- * Replaces the crawl's own paths (its sandbox, the server's working folder)
- * by placeholders in every string of `value`. A server that echoes where it
- * runs would otherwise put a random temporary path into the catalog, and
- * every crawl would look like a change. Longer paths are replaced first, so
- * a folder inside the sandbox keeps its tail: `${CATALOG_SANDBOX}/.config`.
+ * The paths a server may print or echo that differ from one crawl or machine
+ * to the next: the crawl's sandbox (also its HOME), the package cache, the
+ * repository, and the working folder when it is none of these, each under
+ * its own and its real name. The cache sits inside the repository; the
+ * longer path wins, so it is stored as `${CATALOG_CACHE}`.
+ */
+export async function crawlPathPlaceholders(paths: { sandbox: string; cacheDir: string; projectRoot: string; cwd?: string }): Promise<PathPlaceholder[]> {
+  const named: PathPlaceholder[] = [
+    { path: paths.sandbox, placeholder: "${CATALOG_SANDBOX}" },
+    { path: paths.cacheDir, placeholder: "${CATALOG_CACHE}" },
+    { path: paths.projectRoot, placeholder: "${CATALOG_PROJECT}" },
+    // node_modules may be a link to elsewhere; its real path then is not under the repository's.
+    { path: path.join(paths.projectRoot, "node_modules"), placeholder: "${CATALOG_PROJECT}/node_modules" },
+  ];
+  const { cwd } = paths;
+  if (cwd !== undefined && cwd !== paths.sandbox && cwd !== paths.projectRoot) named.push({ path: cwd, placeholder: "${CATALOG_CWD}" });
+  const real = await Promise.all(named.map(async (p) => ({ ...p, path: await realpath(p.path).catch(() => p.path) })));
+  return [...named, ...real.filter((p, i) => p.path !== named[i]!.path)];
+}
+
+/**
+ * Replaces the crawl's own paths by placeholders in every string of `value`
+ * (keys too). A server that echoes where it runs would otherwise put a random
+ * temporary path into the catalog, and every crawl would look like a change.
+ * Longer paths are replaced first, so a folder inside the sandbox keeps its
+ * tail: `${CATALOG_SANDBOX}/.config`. The one place stored text loses its
+ * paths: tools, server info and instructions, failure messages and stderr.
  * A loop over an explicit stack: the value comes from a server.
  */
 export function scrubPaths<T>(value: T, placeholders: readonly PathPlaceholder[]): T {
-  const usable = placeholders
-    // A path this short ("/", "/tmp") would replace ordinary text.
-    .filter((p) => p.path.length >= 8)
-    .sort((a, b) => b.path.length - a.path.length);
+  const usable = usablePlaceholders(placeholders);
   if (usable.length === 0) return value;
-  const scrub = (text: string): string => {
-    let result = text;
-    for (const { path, placeholder } of usable) if (result.includes(path)) result = result.split(path).join(placeholder);
-    return result;
-  };
+  const scrub = (text: string) => replacePaths(text, usable);
   if (typeof value === "string") return scrub(value) as T;
   if (value === null || typeof value !== "object" || !mayContain(value, usable)) return value;
   const copy = (node: object) => (Array.isArray(node) ? [...node] : { ...(node as Record<string, unknown>) });
@@ -49,6 +67,21 @@ export function scrubPaths<T>(value: T, placeholders: readonly PathPlaceholder[]
     }
   }
   return root as T;
+}
+
+function usablePlaceholders(placeholders: readonly PathPlaceholder[]): PathPlaceholder[] {
+  return (
+    placeholders
+      // A path this short ("/", "/tmp") would replace ordinary text.
+      .filter((p) => p.path.length >= 8)
+      .sort((a, b) => b.path.length - a.path.length)
+  );
+}
+
+function replacePaths(text: string, usable: readonly PathPlaceholder[]): string {
+  let result = text;
+  for (const { path, placeholder } of usable) if (result.includes(path)) result = result.split(path).join(placeholder);
+  return result;
 }
 
 /** A quick check on the JSON text, so that the usual value (no path in it) is not copied. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildCatalogServer, launchRecordOf, type CrawledServer } from "../../src/catalog/build-catalog-server.ts";
-import type { CatalogServer } from "../../src/catalog/catalog-schema.ts";
+import { buildCatalogServer, buildFailedCatalogServer, launchRecordOf, type CrawledServer } from "../../src/catalog/build-catalog-server.ts";
+import { catalogServerSchema, MAX_STORED_STDERR, type CatalogServer } from "../../src/catalog/catalog-schema.ts";
 import type { ServerDefinition } from "../../src/catalog/server-definition-schema.ts";
 import type { ToolDefinition } from "../../src/catalog/tool-definition-schema.ts";
 
@@ -18,6 +18,7 @@ const definition = {
   command: "node",
   args: [],
   env: { TOKEN: "${TOKEN}" },
+  installScripts: false,
 } as ServerDefinition;
 
 const tool = (name: string, description = `Lists ${name}.`): ToolDefinition => ({ name, description, inputSchema: { type: "object" } });
@@ -65,5 +66,20 @@ describe("buildCatalogServer", () => {
 
   it("the launch record keeps env names and never their values", () => {
     expect(launchRecordOf(definition, undefined)).toEqual({ transport: "stdio", command: "node", args: [], envNames: ["TOKEN"] });
+  });
+});
+
+describe("buildFailedCatalogServer", () => {
+  const error = { code: "SERVER_EXITED" as const, message: "the server exited with code 1 during initialize", hint: "install scripts were skipped", stderrTail: "Error: boom\n…\nNode.js <version>" };
+
+  it("keeps the failure's hint and stderr tail, and the schema accepts them", () => {
+    const failed = buildFailedCatalogServer(definition, launchRecordOf(definition, undefined), error, {}, undefined, "2026-01-01");
+    expect(failed.crawl).toMatchObject({ status: "failed", error });
+    expect(catalogServerSchema.safeParse(failed).success).toBe(true);
+  });
+
+  it("a catalog file whose stderr tail is over the bound is refused", () => {
+    const failed = buildFailedCatalogServer(definition, launchRecordOf(definition, undefined), { ...error, stderrTail: "x".repeat(MAX_STORED_STDERR + 1) }, {}, undefined, "2026-01-01");
+    expect(catalogServerSchema.safeParse(failed).error?.issues[0]?.path).toEqual(["crawl", "error", "stderrTail"]);
   });
 });

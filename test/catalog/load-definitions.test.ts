@@ -38,8 +38,14 @@ describe("parseDefinition", () => {
       args: ["--flag"],
       env: { EXAMPLE_TOKEN: "${EXAMPLE_TOKEN}" },
       overrides: {},
+      installScripts: false,
       body: "Editorial body.",
     });
+  });
+
+  it("a package definition may opt in to its install scripts", () => {
+    const result = parseDefinition(withLine("tags: [files]", "tags: [files]\ninstallScripts: true"), "catalog/servers/example.md");
+    expect("definition" in result && result.definition.transport === "stdio" && result.definition.installScripts).toBe(true);
   });
 
   it.each([
@@ -57,9 +63,35 @@ describe("parseDefinition", () => {
     ["an override without a note", withLine("tags: [files]", "tags: [files]\noverrides:\n  delete_all: { risk: Critical }"), ['catalog/servers/example.md:15: overrides.delete_all.note: required, expected string']],
     ["an override with an unknown category", withLine("tags: [files]", "tags: [files]\noverrides:\n  t: { category: Dangerous, note: why }"), ['catalog/servers/example.md:15: overrides.t.category: expected one of "Read", "Write", "Execute", "Destructive", "Financial", got "Dangerous"']],
     ["a duplicate key", withLine("tags: [files]", "tags: [files]\nname: Again"), ["catalog/servers/example.md:14: front matter is not valid YAML: Map keys must be unique"]],
+    ["install scripts allowed by a word", withLine("tags: [files]", "tags: [files]\ninstallScripts: yes"), ['catalog/servers/example.md:14: installScripts: expected boolean, got string']],
+    ["install scripts for a command", withLine("args:", "command: node\ninstallScripts: true\nargs:"), ["catalog/servers/example.md:11: installScripts: `installScripts` applies to a `package` launched by its bin; a `command` is not installed"]],
     ["no front matter", "Just a body.\n", ["catalog/servers/example.md:1: expected front matter between --- lines at the top of the file"]],
   ])("%s is reported with file, line, field and what was expected", (_, text, expected) => {
     expect(errorsOf(text)).toEqual(expected);
+  });
+
+  it("a body that still holds the add-server template is refused at the marker's line, as an untouched template", () => {
+    const text = valid.replace("Editorial body.", "Editorial body.\n\nTODO(add-server): the trial crawl listed 2 tools: a, b.");
+    const result = parseDefinition(text, "catalog/servers/example.md");
+    expect("errors" in result && result.errors).toEqual([
+      {
+        file: "catalog/servers/example.md",
+        line: 17,
+        field: "body",
+        message: "still the add-server template: write your own description of the server, then delete every TODO(add-server) line",
+        kind: "untouched-template",
+      },
+    ]);
+  });
+
+  it("a summary that is still add-server's marked line is refused at its line", () => {
+    expect(errorsOf(withLine("summary: An example server.", "summary: \"TODO(add-server): one sentence on what the server is for\""))).toEqual([
+      "catalog/servers/example.md:3: summary: still the add-server template: write one sentence on what the server is for",
+    ]);
+  });
+
+  it("the marker inside the front matter's other fields is not a template body", () => {
+    expect(errorsOf(withLine("tags: [files]", "tags: [files]\noverrides:\n  t: { risk: Low, note: \"TODO(add-server) was here\" }"))).toEqual([]);
   });
 
   it("a file name that is not a safe slug is refused", () => {

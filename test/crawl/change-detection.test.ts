@@ -98,7 +98,9 @@ describe("check mode and change reports", () => {
   });
 });
 
-describe("sharded crawls", () => {
+// Each test runs the crawl command up to four times and the merge once, each a process of its own:
+// under a full run on two shared cores that takes longer than the default 30 s (10 s alone).
+describe("sharded crawls", { timeout: 120_000 }, () => {
   const extra = { alpha: "normal", bravo: "normal", charlie: "malformed-tools", delta: "many-tools", echo: "normal" };
 
   it("shards 1/3, 2/3 and 3/3 merged give byte-identical files to one full crawl", async () => {

@@ -89,4 +89,15 @@ describe("the crawl command", () => {
     expect((await crawl(["--servers", dirs.servers, "--catalog", dirs.catalog])).code).toBe(0);
     expect((await crawl(["--servers", dirs.servers, "--catalog", dirs.catalog, "--strict"])).code).toBe(4);
   });
+
+  it("the stderr printed for a failed server keeps its first error line, even when more than ten lines follow it", async () => {
+    const dirs = definitions({ crash: fixture("crash-with-noise") });
+    const result = await crawl(["--servers", dirs.servers, "--catalog", dirs.catalog]);
+    expect(result.code).toBe(4);
+    const shown = result.stdout.split("--- crash stderr (first error line and last lines) ---\n")[1]!.trimEnd().split("\n");
+    expect(shown[0]).toBe("Error [ERR_MODULE_NOT_FOUND]: Cannot find module '${CATALOG_SANDBOX}/dist/index.js' imported from ${CATALOG_PROJECT}/test/fixtures/servers/misbehaving-server.mjs");
+    expect(shown[1]).toBe("…");
+    expect(shown.slice(2)).toHaveLength(10);
+    expect(shown.at(-1)).toBe("shutting down ? <script>alert(1)</script>");
+  });
 });

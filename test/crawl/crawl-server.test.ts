@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { crawlServer } from "../../src/crawl/crawl-server.ts";
-import { fixtureTarget, survivingPids } from "./fixture-helpers.ts";
+import { detachedGrandchildServer, fixtureTarget, readPids, survivingPids } from "./fixture-helpers.ts";
 
 const quick = { connectMs: 2_000, listMs: 2_000 };
 
@@ -115,5 +115,48 @@ describe("crawlServer against misbehaving stdio servers", () => {
   it("a command that does not exist fails with SPAWN_FAILED", async () => {
     const outcome = await crawlServer({ transport: "stdio", process: { command: "/nonexistent/mcp-server", args: [], env: {} } }, quick);
     expect(outcome).toMatchObject({ ok: false, code: "SPAWN_FAILED" });
+  });
+});
+
+describe("crawlServer kills a stdio server's whole process tree", () => {
+  it("a grandchild started through setsid, ignoring SIGTERM like its server, is dead after the crawl", async () => {
+    const { target, pidFile } = fixtureTarget("setsid", {}, detachedGrandchildServer);
+    const outcome = await crawlServer(target, quick);
+    expect(outcome.ok).toBe(true);
+    expect(readPids(pidFile)).toHaveLength(2);
+    expect(await survivingPids(pidFile)).toEqual([]);
+  });
+
+  it("a setsid grandchild whose environment lost the crawl's marker is found through its parent", async () => {
+    const { target, pidFile } = fixtureTarget("setsid-clean", {}, detachedGrandchildServer);
+    const outcome = await crawlServer(target, quick);
+    expect(outcome.ok).toBe(true);
+    expect(readPids(pidFile)).toHaveLength(2);
+    expect(await survivingPids(pidFile)).toEqual([]);
+  });
+
+  it("a setsid grandchild without the marker, orphaned when its server obeys the close, is killed from the snapshot taken as closing began", async () => {
+    const { target, pidFile } = fixtureTarget("setsid-clean", { FIXTURE_EXIT_ON_CLOSE: "1" }, detachedGrandchildServer);
+    const outcome = await crawlServer(target, quick);
+    expect(outcome.ok).toBe(true);
+    expect(readPids(pidFile)).toHaveLength(2);
+    expect(await survivingPids(pidFile)).toEqual([]);
+  });
+
+  it("a setsid grandchild orphaned when its server exits by itself is dead after the crawl", async () => {
+    const { target, pidFile } = fixtureTarget("exit-early", {}, detachedGrandchildServer);
+    const outcome = await crawlServer(target, quick);
+    expect(outcome).toMatchObject({ ok: false, code: "SERVER_EXITED" });
+    expect(readPids(pidFile)).toHaveLength(2);
+    expect(await survivingPids(pidFile)).toEqual([]);
+  });
+
+  it("the crawl's marker variable never reaches a tool description or the stderr tail", async () => {
+    const { target } = fixtureTarget("echo-marker", {}, detachedGrandchildServer);
+    const outcome = await crawlServer(target, quick);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.listing.tools[0]!.description).toBe("Runs with MCP_CATALOG_CRAWL_TOKEN=${MCP_CATALOG_CRAWL_TOKEN} set.");
+    expect(outcome.stderrTail).toBe("starting with MCP_CATALOG_CRAWL_TOKEN=${MCP_CATALOG_CRAWL_TOKEN}\n");
   });
 });

@@ -4,9 +4,10 @@ import path from "node:path";
 import type { CrawlTarget } from "../../src/crawl/crawl-server.ts";
 
 export const fixtureServer = path.resolve("test/fixtures/servers/misbehaving-server.mjs");
+export const detachedGrandchildServer = path.resolve("test/fixtures/servers/detached-grandchild-server.mjs");
 
-/** A stdio target for the misbehaving fixture in the given mode, with a pid file to check for survivors. */
-export function fixtureTarget(mode: string, env: Record<string, string> = {}): { target: CrawlTarget; pidFile: string } {
+/** A stdio target for a fixture server (the misbehaving one unless named) in the given mode, with a pid file to check for survivors. */
+export function fixtureTarget(mode: string, env: Record<string, string> = {}, server = fixtureServer): { target: CrawlTarget; pidFile: string } {
   const pidFile = path.join(mkdtempSync(path.join(os.tmpdir(), "fixture-pids-")), "pids");
   return {
     pidFile,
@@ -14,7 +15,7 @@ export function fixtureTarget(mode: string, env: Record<string, string> = {}): {
       transport: "stdio",
       process: {
         command: process.execPath,
-        args: [fixtureServer],
+        args: [server],
         env: { PATH: process.env.PATH ?? "", FIXTURE_MODE: mode, FIXTURE_PID_FILE: pidFile, ...env },
       },
     },
@@ -32,7 +33,8 @@ export async function survivingPids(pidFile: string): Promise<number[]> {
   return readPids(pidFile).filter(isAlive);
 }
 
-function readPids(pidFile: string): number[] {
+/** Every pid the fixture wrote, alive or not. */
+export function readPids(pidFile: string): number[] {
   try {
     return readFileSync(pidFile, "utf8").split("\n").filter(Boolean).map(Number);
   } catch {

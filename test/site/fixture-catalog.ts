@@ -92,6 +92,14 @@ export const fixtureServers: FixtureServer[] = [
   },
 ];
 
+/** A failure as the crawler records it, with server-written text that must stay text. */
+export const downServerError = {
+  code: "SERVER_EXITED" as const,
+  message: "the server exited with code 1 during initialize",
+  hint: "install scripts were skipped (down postinstall: node build.js); if the server needs them, allow them for this server with `installScripts: true` in down-server.md",
+  stderrTail: "Error: Cannot find module '${CATALOG_CACHE}/down@1.2.3/node_modules/down/dist/<script>alert(1)</script>.js'\n…\n    at Module._load (node:internal/modules/cjs/loader)\nNode.js <version>",
+};
+
 const dates = ["2026-01-10", "2026-02-03", "2026-03-15"];
 
 export function fixtureServer(fixture: FixtureServer): CatalogServer {
@@ -115,7 +123,7 @@ export function fixtureServer(fixture: FixtureServer): CatalogServer {
     tags: fixture.tags,
     launch: fixture.launch,
     crawl: fixture.failed
-      ? { status: "failed", error: { code: "SPAWN_FAILED", message: "spawn down ENOENT" }, clientCapabilities: {}, pages: 0, warnings: [], dropped: [], lastChanged: "2026-03-01" }
+      ? { status: "failed", error: downServerError, clientCapabilities: {}, pages: 0, warnings: [], dropped: [], lastChanged: "2026-03-01" }
       : { status: "ok", serverInfo: { name: `${fixture.id}-server`, version: "1.2.3" }, protocolVersion: "2025-11-25", clientCapabilities: {}, pages: 1, warnings: [], dropped: fixture.id === "acme-files" ? [{ index: 99, name: "<b>bad</b>", reason: "inputSchema is not an object" }] : [], lastChanged: "2026-03-15" },
     tools: tools.map((tool) =>
       tool.name === "read_file"

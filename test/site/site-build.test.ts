@@ -7,7 +7,7 @@ import { categories, risks } from "../../src/classify/verdict-schema.ts";
 import { validatePolicy } from "../../src/policy/index.ts";
 import { fixedPaths } from "../../src/site/machine-files.ts";
 import { buildFixtureSite, decodeHtml, elementTexts, filesUnder, readText, type BuiltFixture } from "./built-site.ts";
-import { hostileName, invisibleName } from "./fixture-catalog.ts";
+import { downServerError, hostileName, invisibleName } from "./fixture-catalog.ts";
 
 let site: BuiltFixture;
 /** Pages this part of the site renders (the playground and policy builder pages are tested by their own suite). */
@@ -165,7 +165,14 @@ describe("the built fixture site", () => {
     expect(html).toContain("acme-files --root ${ACME_ROOT}");
     expect(html).toContain("<code>ACME_TOKEN</code>");
     expect(page("/servers/pay-co/")).toContain("<code>Authorization</code>");
-    expect(page("/servers/down-server/")).toContain("SPAWN_FAILED");
+    expect(page("/servers/down-server/")).toContain("SERVER_EXITED");
+  });
+
+  it("shows a failed server's hint and its stderr tail as text", () => {
+    const html = page("/servers/down-server/");
+    expect(elementTexts(html, "dd", "data-crawl-hint")[0]?.text).toBe(downServerError.hint);
+    expect(elementTexts(html, "pre", "data-stderr-tail")[0]?.text).toBe(downServerError.stderrTail);
+    expect(html).toContain("dist/&lt;script&gt;alert(1)&lt;/script&gt;.js");
   });
 
   it("lists every tool of a server in its table, linked, with badges, confidence and the parameter line", () => {
