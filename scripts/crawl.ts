@@ -2,12 +2,14 @@
  * Crawls the MCP servers defined in catalog/servers into catalog/*.json.
  * Options and exit codes are documented in the README.
  */
+import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { writeFileAtomically } from "../src/catalog/catalog-files.ts";
 import { catalogDiffers, renderChangeReport } from "../src/catalog/change-report.ts";
-import { formatDefinitionError } from "../src/catalog/load-definitions.ts";
+import { formatDefinitionError, loadDefinitions } from "../src/catalog/load-definitions.ts";
+import { bundledServerIds } from "../src/crawl/bundled-servers.ts";
 import { writeShardManifest } from "../src/catalog/shard-manifest.ts";
 import { parseShard } from "../src/catalog/shard-assignment.ts";
 import { exitCodes } from "../src/crawl/exit-codes.ts";
@@ -17,7 +19,7 @@ import { stderrExcerpt } from "../src/crawl/stderr-tail.ts";
 import { safeForTerminal } from "../src/crawl/terminal-text.ts";
 import { renderTimingReport } from "../src/crawl/timing-report.ts";
 
-const usage = `usage: npm run crawl -- [--servers DIR] [--catalog DIR] [--only id,id] [--concurrency N] [--timeout SECONDS] [--strict] [--json] [--check] [--report FILE.md] [--shard I/N --out DIR] [--keep-going] [--install-concurrency N] [--cache-max-mb MB] [--timings FILE.md]`;
+const usage = `usage: npm run crawl -- [--servers DIR] [--catalog DIR] [--only id,id | --bundled] [--concurrency N] [--timeout SECONDS] [--strict] [--json] [--check] [--report FILE.md] [--shard I/N --out DIR] [--keep-going] [--install-concurrency N] [--cache-max-mb MB] [--timings FILE.md]`;
 
 function fail(message: string): never {
   console.error(`crawl: ${message}\n${usage}`);
@@ -31,6 +33,7 @@ try {
       servers: { type: "string", default: "catalog/servers" },
       catalog: { type: "string", default: "catalog" },
       only: { type: "string" },
+      bundled: { type: "boolean", default: false },
       concurrency: { type: "string", default: String(Math.max(2, os.availableParallelism() * 2)) },
       timeout: { type: "string", default: "30" },
       strict: { type: "boolean", default: false },
@@ -70,7 +73,17 @@ const shard = typeof values.shard === "string" ? parseShard(values.shard) : unde
 if (values.shard !== undefined && !shard) fail(`--shard must be I/N with 1 <= I <= N <= 256, got "${values.shard}"`);
 if (shard && typeof values.out !== "string") fail("--shard needs --out DIR, the folder its partial result is written to");
 if (values.check && typeof values.out === "string") fail("--check writes nothing, so it takes no --out");
-const only = typeof values.only === "string" ? values.only.split(",").map((s) => s.trim()).filter(Boolean) : undefined;
+if (values.bundled && typeof values.only === "string") fail("--bundled chooses the servers itself, so it takes no --only");
+let only = typeof values.only === "string" ? values.only.split(",").map((s) => s.trim()).filter(Boolean) : undefined;
+if (values.bundled) {
+  // The reference servers that are devDependencies: in node_modules after npm ci, no install needed.
+  const packageJson = JSON.parse(await readFile(path.join(process.cwd(), "package.json"), "utf8")) as { devDependencies?: Record<string, unknown> };
+  const { definitions } = await loadDefinitions(path.resolve(String(values.servers)));
+  only = bundledServerIds(definitions, packageJson.devDependencies ?? {});
+  if (only.length === 0) fail("--bundled: no server definition pins a package that is one of package.json's devDependencies");
+  const others = definitions.length - only.length;
+  console.error(`crawl: re-crawling the ${only.length} bundled servers (${only.join(", ")}), whose packages are devDependencies; the other ${others} keep their committed catalog files. \`npm run crawl\` re-crawls them all.`);
+}
 
 const projectRoot = process.cwd();
 const display = values.json ? undefined : createProgressDisplay(process.stderr);

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -46,6 +46,42 @@ describe("the crawl command", () => {
     expect(result.stdout).toMatch(/^server\s+status\s+tools/m);
     expect(result.stdout).toContain("1 servers, 1 ok, 0 failed, 3 tools");
     expect(result.stderr).toMatch(/✓ good {2}3 tools in \d+\.\ds \(changed\)/);
+  });
+
+  it("crawls only the servers whose package is a devDependency at its pinned version with --bundled, and says so", async () => {
+    const pinned = (name: string, version: string) => `---
+name: Pinned
+summary: Test server.
+homepage: https://example.org
+repository: https://example.org/r
+package:
+  registry: npm
+  name: "${name}"
+  version: ${version}
+args: ["stdio"]
+---
+`;
+    const dirs = definitions({
+      everything: pinned("@modelcontextprotocol/server-everything", "2026.8.31"),
+      // Not a devDependency: it would need an install (and the network), so --bundled leaves it alone.
+      elsewhere: pinned("some-unbundled-mcp-server", "1.0.0"),
+      // A devDependency at another version is not the bundled copy either.
+      older: pinned("@modelcontextprotocol/server-everything", "2025.1.1"),
+    });
+    const result = await crawl(["--servers", dirs.servers, "--catalog", dirs.catalog, "--bundled"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("re-crawling the 1 bundled servers (everything)");
+    expect(result.stderr).toContain("the other 2 keep their committed catalog files");
+    expect(result.stdout).toContain("1 servers, 1 ok, 0 failed");
+    expect(existsSync(path.join(dirs.catalog, "everything.json"))).toBe(true);
+    expect(existsSync(path.join(dirs.catalog, "elsewhere.json"))).toBe(false);
+  });
+
+  it("exits 2 when --bundled and --only are both given", async () => {
+    const dirs = definitions({ good: fixture("normal") });
+    const result = await crawl(["--servers", dirs.servers, "--catalog", dirs.catalog, "--bundled", "--only", "good"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--bundled chooses the servers itself");
   });
 
   it("exits 2 on an unknown option, naming it", async () => {
