@@ -56,3 +56,10 @@ export function countCatalog(servers: readonly CatalogServer[]): CatalogCounts {
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
+
+/** Every tag the servers carry with how many carry it, most used first, then alphabetically. */
+export function tagCounts(servers: readonly { tags: readonly string[] }[]): { tag: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const server of servers) for (const tag of new Set(server.tags)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+}

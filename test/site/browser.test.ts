@@ -130,6 +130,18 @@ describe("the fixture site in chromium", () => {
     await page.close();
   });
 
+  it("filters the servers table by tag, and shows every server again for any tag", async () => {
+    const page = await open("/servers/");
+    const rows = page.locator("server-table tbody tr");
+    const total = await rows.count();
+    await page.locator("select[data-filter-tag]").selectOption("payments");
+    await expect.poll(() => page.locator("server-table tbody tr:visible").count()).toBe(1);
+    expect(await page.locator("server-table tbody tr:visible a").first().textContent()).toMatch(/pay/i);
+    await page.locator("select[data-filter-tag]").selectOption("");
+    await expect.poll(() => page.locator("server-table tbody tr:visible").count()).toBe(total);
+    await page.close();
+  });
+
   it.each([
     ["the home page", "/"],
     ["a server page", "/servers/acme-files/"],

@@ -1,5 +1,5 @@
 /**
- * Browser code. <server-table>: filters rows by text and highest risk and
+ * Browser code. <server-table>: filters rows by text, tag and highest risk and
  * sorts by any column with a sort button, moving existing rows (no markup is
  * created from data).
  */
@@ -10,6 +10,7 @@ class ServerTable extends HTMLElement {
     const tbody = this.querySelector("tbody");
     const text = this.querySelector<HTMLInputElement>("input[data-filter-text]");
     const risk = this.querySelector<HTMLSelectElement>("select[data-filter-risk]");
+    const tag = this.querySelector<HTMLSelectElement>("select[data-filter-tag]");
     const status = this.querySelector("[data-status]");
     if (!tbody) return;
     const rows = () => [...tbody.querySelectorAll<HTMLTableRowElement>("tr")];
@@ -17,9 +18,11 @@ class ServerTable extends HTMLElement {
     const filter = () => {
       const needle = (text?.value ?? "").trim().toLowerCase();
       const wanted = risk?.value ?? "";
+      const wantedTag = tag?.value ?? "";
       let shown = 0;
       for (const row of rows()) {
-        const match = (!needle || (row.dataset.search ?? "").includes(needle)) && (!wanted || row.dataset.risk === wanted);
+        const tagged = !wantedTag || (row.dataset.tags ?? "").includes(` ${wantedTag} `);
+        const match = (!needle || (row.dataset.search ?? "").includes(needle)) && (!wanted || row.dataset.risk === wanted) && tagged;
         row.hidden = !match;
         if (match) shown++;
       }
@@ -27,6 +30,7 @@ class ServerTable extends HTMLElement {
     };
     text?.addEventListener("input", filter);
     risk?.addEventListener("change", filter);
+    tag?.addEventListener("change", filter);
     this.querySelector("[data-controls]")?.removeAttribute("hidden");
 
     for (const button of this.querySelectorAll<HTMLButtonElement>("button[data-sort]")) {
