@@ -115,7 +115,10 @@ class PolicyPlayground extends HTMLElement {
     if (state.server && [...this.#serverSelect.options].some((o) => o.value === state.server)) {
       this.#serverSelect.value = state.server;
       await this.#chooseServer(state.server, false);
+      // A tool page's link names a tool but no arguments: fill them from its schema.
+      if (state.form && state.form.args === "") this.#fillArguments(false);
     } else {
+      if (state.form && state.form.args === "") this.#args.value = "{}";
       this.#serverSelect.value = "";
       this.#server = undefined;
       this.#check(false);

@@ -110,6 +110,21 @@ describe("the built fixture site", () => {
     }
   });
 
+  it("links every snippet on a tool page to the playground with that snippet, the tool's server and the tool", () => {
+    let checked = 0;
+    for (const { server, tool, html } of toolPages()) {
+      const snippets = elementTexts(html, "pre", "data-policy-snippet").map((s) => s.text);
+      const links = [...html.matchAll(/<a [^>]*href="([^"]*)"[^>]*data-playground-link/g)].map((m) => {
+        const fragment = decodeHtml(m[1]!).replace(/^\/playground\/#/, "");
+        const param = (name: string) => fragment.split("&").find((part) => part.startsWith(`${name}=`))?.slice(name.length + 1);
+        return { policy: decodeURIComponent(param("policy") ?? ""), server: param("server"), tool: decodeURIComponent(param("tool") ?? "") };
+      });
+      expect(links, tool.name).toEqual(snippets.map((policy) => ({ policy, server: server.id, tool: tool.name })));
+      checked += links.length;
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
   it("serves each server's policy file with the same text as its page", async () => {
     for (const server of site.servers.filter((s) => s.tools.length > 0)) {
       const file = await readFile(path.join(site.outDir, "servers", server.id, `${server.id}.policy.yaml`), "utf8");
