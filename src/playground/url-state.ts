@@ -1,8 +1,10 @@
 /**
  * Browser-safe (also runs in Node 20 for tests): the playground's whole
  * state in the URL fragment, as `#s=<base64url(deflate-raw(JSON))>`, so a
- * link reproduces the page. Tool pages link with the plain form
- * `#policy=<encodeURIComponent(yaml)>`, read here too. Nothing read from a
+ * link reproduces the page (tool pages write the same form at build time,
+ * src/site/playground-link.ts). The plain form
+ * `#policy=<encodeURIComponent(yaml)>[&server=<id>&tool=<name>]`, for links
+ * written by hand and the builder's first link, is read here too. Nothing read from a
  * fragment is trusted: sizes are capped before and while inflating, and
  * every field is checked; a bad fragment gives a message, never a throw.
  */
@@ -50,7 +52,7 @@ export const MAX_BATCHES = 200;
 export const MAX_BATCH_CALLS = 1_000;
 export const MAX_TOTAL_CALLS = 5_000;
 const MAX_STEP_SECONDS = 366 * 86_400;
-const STATE_VERSION = 1;
+export const STATE_VERSION = 1;
 
 export type DecodeResult =
   | { ok: true; state: PlaygroundState }

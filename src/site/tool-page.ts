@@ -14,7 +14,8 @@ import type { ClassifiedTool } from "./server-policy.ts";
 import { displayName, revealInvisible, shorten, textBlocks } from "./text-blocks.ts";
 import { annotationRows, flagExplanation, toolTitle } from "./tool-facts.ts";
 import { buildToolFaq } from "./tool-faq.ts";
-import { categoryPath, playgroundPath, riskPath, serverPath } from "./urls.ts";
+import { snippetPlaygroundPath } from "./playground-link.ts";
+import { categoryPath, riskPath, serverPath } from "./urls.ts";
 
 export interface ToolPage {
   title: string;
@@ -150,7 +151,7 @@ function snippetsSection(snippets: readonly PolicySnippet[], recommendation: Rul
 ${snippets.map(
   (snippet) =>
     html`<div class="${snippet.recommended ? "snippet recommended" : "snippet"}"><h3>${snippet.title}${snippet.recommended && " (recommended)"}</h3><p>When to use: ${snippet.whenToUse}</p>
-${policyBlockHtml({ id: `snippet-${snippet.variant}`, yaml: snippet.yaml, variant: snippet.variant, playground: { href: playgroundPath(snippet.yaml, context), label: `Try “${snippet.title}” in the playground` } })}</div>`,
+${policyBlockHtml({ id: `snippet-${snippet.variant}`, yaml: snippet.yaml, variant: snippet.variant, playground: { href: snippetPlaygroundPath(snippet.yaml, context), label: `Try “${snippet.title}” in the playground` } })}</div>`,
 )}</section>`;
 }
 

@@ -9,12 +9,7 @@ export const policyFileName = (serverId: string): string => `${serverId}.policy.
 export const policyFilePath = (serverId: string): string => `/servers/${serverId}/${policyFileName(serverId)}`;
 /** The whole-server policy builder (another part of the project renders it). */
 export const policyBuilderPath = (serverId: string): string => `/servers/${serverId}/policy/`;
-/**
- * The playground reads a policy from the fragment: `#policy=<encodeURIComponent(yaml)>`,
- * and with a context `&server=<id>&tool=<name>`: that server is chosen and a call of
- * that tool is prefilled (its arguments filled from the tool's input schema).
- */
-export const playgroundPath = (policyYaml: string, context?: { server: string; tool: string }): string =>
-  `/playground/#policy=${encodeURIComponent(policyYaml)}${context ? `&server=${encodeURIComponent(context.server)}&tool=${encodeURIComponent(context.tool)}` : ""}`;
+/** The playground reads a policy from the fragment: `#policy=<encodeURIComponent(yaml)>` (also `&server=<id>&tool=<name>`, see url-state.ts). */
+export const playgroundPath = (policyYaml: string): string => `/playground/#policy=${encodeURIComponent(policyYaml)}`;
 
 export const slugOf = (value: string): string => value.toLowerCase();

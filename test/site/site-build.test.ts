@@ -1,9 +1,11 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { inflateRawSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { describeParameterCounts } from "../../src/classify/index.ts";
 import { categories, risks } from "../../src/classify/verdict-schema.ts";
+import { readState } from "../../src/playground/url-state.ts";
 import { validatePolicy } from "../../src/policy/index.ts";
 import { fixedPaths } from "../../src/site/machine-files.ts";
 import { buildFixtureSite, decodeHtml, elementTexts, filesUnder, readText, type BuiltFixture } from "./built-site.ts";
@@ -115,11 +117,13 @@ describe("the built fixture site", () => {
     for (const { server, tool, html } of toolPages()) {
       const snippets = elementTexts(html, "pre", "data-policy-snippet").map((s) => s.text);
       const links = [...html.matchAll(/<a [^>]*href="([^"]*)"[^>]*data-playground-link/g)].map((m) => {
-        const fragment = decodeHtml(m[1]!).replace(/^\/playground\/#/, "");
-        const param = (name: string) => fragment.split("&").find((part) => part.startsWith(`${name}=`))?.slice(name.length + 1);
-        return { policy: decodeURIComponent(param("policy") ?? ""), server: param("server"), tool: decodeURIComponent(param("tool") ?? "") };
+        const href = decodeHtml(m[1]!);
+        expect(href).toMatch(/^\/playground\/#s=[A-Za-z0-9_-]+$/);
+        const state = readState(JSON.parse(inflateRawSync(Buffer.from(href.slice("/playground/#s=".length), "base64url")).toString("utf8")));
+        if (typeof state === "string") throw new Error(`${tool.name}: ${state}`);
+        return { policy: state.policy, server: state.server, tool: state.form?.tool, args: state.form?.args };
       });
-      expect(links, tool.name).toEqual(snippets.map((policy) => ({ policy, server: server.id, tool: tool.name })));
+      expect(links, tool.name).toEqual(snippets.map((policy) => ({ policy, server: server.id, tool: tool.name, args: "" })));
       checked += links.length;
     }
     expect(checked).toBeGreaterThan(50);
