@@ -140,7 +140,7 @@ async function simulate(args: string[]): Promise<number> {
     const decision = evaluateCall(policy, call, state, new Date(call.time));
     state = decision.state;
     const where = decision.rule ? ` by ${decision.rule.tool === "*" ? '"*"' : JSON.stringify(decision.rule.tool)} rules[${decision.rule.index}] ${JSON.stringify(decision.rule.name)}` : "";
-    const text = decision.agentText ? `: ${decision.agentText}` : "";
+    const text = decision.agentText ? `: ${decision.agentText}` : decision.message ? `: ${decision.message}` : "";
     console.log(`#${index + 1} ${new Date(call.time).toISOString()} ${call.tool}: ${decision.outcome.replace("_", " ")}${where}${text}`);
   });
   return 0;

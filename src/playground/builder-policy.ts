@@ -121,6 +121,13 @@ export function readLimitCount(text: string): number | undefined {
   return n >= 1 && n <= MAX_LIMIT_COUNT ? n : undefined;
 }
 
+/** What is wrong with a typed limit, for the message beside the field; undefined when it reads. */
+export function limitCountProblem(text: string): string | undefined {
+  if (readLimitCount(text) !== undefined) return undefined;
+  const typed = text.trim() === "" ? "An empty limit" : `${JSON.stringify(text.trim().slice(0, 20))}`;
+  return `${typed} is not a whole number from 1 to ${MAX_LIMIT_COUNT.toLocaleString("en-US")}.`;
+}
+
 /** The rules one row produces; hidden tools get none (they go under `hide`). */
 export function rowRules(row: BuilderRow): Rule[] {
   const counted = row.countable

@@ -2,6 +2,8 @@
  * Browser code: line numbers beside a `wrap="off"` textarea. Only the
  * rows in view are drawn, so a 200,000-line paste costs what 40 lines do.
  * Marked lines show a sign as well as a colour (✕ error, ! warning).
+ * The rows are absolutely placed, so the gutter never makes the editor
+ * taller (a taller editor showed more rows, which made it taller: a loop).
  */
 export type LineMark = "error" | "warning";
 
@@ -17,6 +19,7 @@ export class LineGutter {
     this.#gutter = gutter;
     this.#textarea = textarea;
     this.#inner = document.createElement("div");
+    this.#inner.className = "gutter-rows";
     gutter.replaceChildren(this.#inner);
     textarea.addEventListener("scroll", () => this.draw());
     new ResizeObserver(() => this.draw()).observe(textarea);
@@ -44,11 +47,13 @@ export class LineGutter {
 
   #render(): void {
     const style = getComputedStyle(this.#textarea);
+    // The editor's line height is a whole number of pixels (see the page's CSS):
+    // a fractional one is rounded by layout and the rows drift (3 lines by line 9,000).
     const lineHeight = parseFloat(style.lineHeight) || 20;
     const paddingTop = parseFloat(style.paddingTop) || 0;
     const scrollTop = this.#textarea.scrollTop;
     const first = Math.max(1, Math.floor((scrollTop - paddingTop) / lineHeight) + 1);
-    const visible = Math.ceil(this.#textarea.clientHeight / lineHeight) + 2;
+    const visible = Math.ceil(this.#textarea.clientHeight / lineHeight) + 1;
     const last = Math.min(this.#lines, first + visible);
     const rows: HTMLElement[] = [];
     for (let line = first; line <= last; line++) {

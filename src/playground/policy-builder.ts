@@ -7,7 +7,7 @@
  * first YAML; this element only reads controls and writes text.
  */
 import { renderPolicy } from "../policy/render-policy.ts";
-import { actionLabels, applyBulk, builderActions, builderPolicy, initialRows, readLimitCount, type BuilderAction, type BuilderRow, type BuilderSettings, type BuilderTool } from "./builder-policy.ts";
+import { actionLabels, applyBulk, builderActions, builderPolicy, initialRows, limitCountProblem, readLimitCount, type BuilderAction, type BuilderRow, type BuilderSettings, type BuilderTool } from "./builder-policy.ts";
 import { EngineClient, type EngineAnswer } from "./engine-client.ts";
 import { copyText, downloadText } from "./save-file.ts";
 import { encodeState, MAX_FRAGMENT_CHARS } from "./url-state.ts";
@@ -24,6 +24,8 @@ class PolicyBuilder extends HTMLElement {
   #yaml = "";
   #toolNames: string[] = [];
   #linkVersion = 0;
+  /** A limit field does not read: the YAML shown is not the form's. */
+  #stale = false;
   #engine = new EngineClient((answer) => this.#showValidation(answer));
 
   connectedCallback(): void {
@@ -59,8 +61,6 @@ class PolicyBuilder extends HTMLElement {
     const action = tr.querySelector<HTMLSelectElement>("[data-action]")?.value as BuilderAction;
     const countInput = tr.querySelector<HTMLInputElement>("[data-count]");
     const count = countInput ? readLimitCount(countInput.value) : undefined;
-    countInput?.toggleAttribute("aria-invalid", count === undefined);
-    if (countInput) countInput.setCustomValidity(count === undefined ? "A whole number from 1 to 1,000,000" : "");
     const window = tr.querySelector<HTMLSelectElement>("[data-window]")?.value as BuilderRow["limit"]["window"] | undefined;
     const timeout = tr.querySelector<HTMLSelectElement>("[data-timeout]")?.value;
     this.#rows[index] = {
@@ -71,6 +71,41 @@ class PolicyBuilder extends HTMLElement {
     };
     this.#syncRow(tr, this.#rows[index]!);
     this.#update();
+  }
+
+  /**
+   * Marks a limit field that does not read (aria-invalid, a message tied to
+   * it by aria-describedby); a disabled field is never invalid. Returns the
+   * problem, so the YAML is not presented as the form's while one remains.
+   */
+  #checkCount(input: HTMLInputElement | null, what: string): string | undefined {
+    if (!input) return undefined;
+    const problem = input.disabled ? undefined : limitCountProblem(input.value);
+    const messageId = `${input.id}-error`;
+    let message = document.getElementById(messageId);
+    if (problem) {
+      if (!message) {
+        message = document.createElement("span");
+        message.id = messageId;
+        message.className = "pb-field-error";
+        input.after(message);
+      }
+      message.textContent = problem;
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", messageId);
+    } else {
+      message?.remove();
+      input.removeAttribute("aria-invalid");
+      input.removeAttribute("aria-describedby");
+    }
+    return problem && `${what}: ${problem}`;
+  }
+
+  /** Every limit field that does not read, as "where: what" lines. */
+  #fieldProblems(): string[] {
+    const problems = this.#tableRows().map((tr) => this.#checkCount(tr.querySelector("[data-count]"), `Limit of ${this.#rows[Number(tr.dataset.index)]?.tool ?? "?"}`));
+    problems.push(this.#checkCount(this.querySelector("[data-global-count]"), "Cap on all calls"));
+    return problems.filter((p): p is string => p !== undefined);
   }
 
   /** Limit and timeout controls are only enabled where the action uses them. */
@@ -91,12 +126,12 @@ class PolicyBuilder extends HTMLElement {
     const windowSelect = this.querySelector<HTMLSelectElement>("[data-global-window]");
     if (countInput) countInput.disabled = !capOn;
     if (windowSelect) windowSelect.disabled = !capOn;
+    // An unreadable cap is reported at its field (#fieldProblems) and no YAML is offered for it.
     const count = countInput ? readLimitCount(countInput.value) : undefined;
-    countInput?.toggleAttribute("aria-invalid", capOn && count === undefined);
     const window = (windowSelect?.value ?? "minute") as "minute" | "hour" | "day";
     return {
       default: posture,
-      ...(capOn ? { globalLimit: { count: count ?? 120, window } } : {}),
+      ...(capOn && count !== undefined ? { globalLimit: { count, window } } : {}),
       description: this.#data.description,
     };
   }
@@ -118,7 +153,11 @@ class PolicyBuilder extends HTMLElement {
   }
 
   #update(): void {
-    const { policy, comments } = builderPolicy(this.#rows, this.#settings());
+    const settings = this.#settings();
+    const problems = this.#fieldProblems();
+    this.#showStale(problems);
+    if (problems.length > 0) return;
+    const { policy, comments } = builderPolicy(this.#rows, settings);
     this.#yaml = renderPolicy(policy, { comments });
     const output = this.querySelector("[data-output] code");
     if (output) output.textContent = this.#yaml;
@@ -128,9 +167,31 @@ class PolicyBuilder extends HTMLElement {
     void this.#updateLink();
   }
 
-  #showValidation(answer: EngineAnswer): void {
+  /**
+   * While a field does not read, the YAML shown is the last one that did:
+   * the status says so, the output is marked stale and cannot be copied,
+   * downloaded or opened, so no file claims a value nobody typed.
+   */
+  #showStale(problems: string[]): void {
+    const stale = problems.length > 0;
+    this.querySelector("[data-output]")?.toggleAttribute("data-stale", stale);
+    for (const control of this.querySelectorAll<HTMLButtonElement>("[data-copy], [data-download]")) control.disabled = stale;
+    const link = this.querySelector<HTMLAnchorElement>("[data-playground-link]");
+    if (link) link.toggleAttribute("hidden", stale);
+    this.#stale = stale;
+    if (!stale) return;
     const status = this.querySelector("[data-validation]");
     if (!status) return;
+    status.textContent = `Not updated: ${problems.length === 1 ? "a field needs" : `${problems.length} fields need`} fixing, and the YAML below is the last valid one. ${problems.join(" ")}`;
+    status.setAttribute("data-errors", String(problems.length));
+    status.removeAttribute("data-warnings");
+    status.setAttribute("aria-busy", "false");
+  }
+
+  #showValidation(answer: EngineAnswer): void {
+    const status = this.querySelector("[data-validation]");
+    // An answer for a YAML shown before a field went bad must not call it valid.
+    if (!status || this.#stale) return;
     if ("failure" in answer) {
       status.textContent = `The policy could not be checked: ${answer.failure}`;
       status.removeAttribute("data-errors");

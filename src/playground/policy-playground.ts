@@ -14,6 +14,7 @@ import { copyText, downloadText } from "./save-file.ts";
 import { argumentSkeletonText } from "./schema-skeleton.ts";
 import { readServerToolsFile, serverToolsPath, type ServerToolsFile } from "./server-tools.ts";
 import { parseArguments } from "./call-arguments.ts";
+import { pasteRefusal, sizeRefusal } from "./paste-guard.ts";
 import { lineCount, offsetOf } from "./text-positions.ts";
 import { describeEntry, renderTimeline } from "./timeline-view.ts";
 import { decodeFragment, encodeState, MAX_BATCH_CALLS, MAX_BATCHES, MAX_FRAGMENT_CHARS, MAX_TOTAL_CALLS, type CallBatch, type PlaygroundState, type SimulatorForm } from "./url-state.ts";
@@ -55,6 +56,7 @@ class PolicyPlayground extends HTMLElement {
     this.#clock.value ||= new Date().toISOString().slice(0, 19);
 
     this.#text.addEventListener("input", () => this.#policyChanged());
+    this.#text.addEventListener("paste", (event) => this.#guardPaste(event));
     this.#serverSelect.addEventListener("change", () => void this.#chooseServer(this.#serverSelect.value, true));
     this.#tool.addEventListener("change", () => this.#toolChosen());
     for (const input of [this.#args, this.#clock, this.#step, this.#count, this.#approved]) input.addEventListener("change", () => this.#scheduleUrl());
@@ -84,8 +86,24 @@ class PolicyPlayground extends HTMLElement {
     void this.#loadFromUrl(example);
   }
 
+  /** Refuses a paste the engine would refuse anyway, before Chromium lays it out. */
+  #guardPaste(event: ClipboardEvent): void {
+    const text = this.#text;
+    const pasted = event.clipboardData?.getData("text/plain") ?? "";
+    const refusal = pasteRefusal({ current: text.value.length, selected: Math.abs(text.selectionEnd - text.selectionStart), pasted: pasted.length });
+    const notice = this.#el("[data-paste-message]");
+    notice.textContent = refusal ?? "";
+    notice.hidden = refusal === undefined;
+    if (refusal) event.preventDefault();
+  }
+
   async #loadFromUrl(example: string): Promise<void> {
-    const decoded = await decodeFragment(location.hash);
+    let decoded = await decodeFragment(location.hash);
+    // A link is held to the paste limit too: the editor never lays out megabytes.
+    if (decoded.ok === true) {
+      const refusal = sizeRefusal(decoded.state.policy.length);
+      if (refusal) decoded = { ok: false, message: `The link's policy was not opened: ${refusal} The example policy is shown instead.` };
+    }
     const notice = this.#el("[data-load-message]");
     notice.textContent = decoded.ok === false ? decoded.message : "";
     notice.hidden = decoded.ok !== false;
@@ -97,7 +115,10 @@ class PolicyPlayground extends HTMLElement {
     if (state.server && [...this.#serverSelect.options].some((o) => o.value === state.server)) {
       this.#serverSelect.value = state.server;
       await this.#chooseServer(state.server, false);
+      // A tool page's link names a tool but no arguments: fill them from its schema.
+      if (state.form && state.form.args === "") this.#fillArguments(false);
     } else {
+      if (state.form && state.form.args === "") this.#args.value = "{}";
       this.#serverSelect.value = "";
       this.#server = undefined;
       this.#check(false);

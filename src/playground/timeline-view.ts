@@ -9,6 +9,7 @@ export const outcomeWords: Record<TimelineEntry["outcome"], string> = {
   denied: "Denied",
   approval_required: "Approval required",
   not_sent: "Not sent",
+  cannot_simulate: "Cannot simulate this rule",
 };
 
 export function renderTimeline(list: HTMLElement, timeline: readonly TimelineEntry[]): void {
@@ -20,6 +21,9 @@ export function renderTimeline(list: HTMLElement, timeline: readonly TimelineEnt
 
 /** One line for the live region after a call. */
 export function describeEntry(entry: TimelineEntry): string {
+  if (entry.outcome === "cannot_simulate") {
+    return `Call ${entry.number} (${entry.tool}) at ${clockText(entry.at)}: not decided. Rule "${entry.rule?.name ?? ""}": ${entry.message ?? ""}`;
+  }
   const rule = entry.rule ? ` by rule "${entry.rule.name}"` : "";
   const text = entry.agentText ?? entry.message;
   return `Call ${entry.number} (${entry.tool}) at ${clockText(entry.at)}: ${outcomeWords[entry.outcome]}${rule}.${text ? ` ${text}` : ""}`;
@@ -57,8 +61,10 @@ function entryItem(entry: TimelineEntry): HTMLLIElement {
     const text = document.createElement("code");
     text.className = "agent-text";
     text.textContent = entry.agentText ?? entry.message ?? "";
-    add(entry.outcome === "not_sent" ? "Problem" : "Agent sees", text);
+    add(entry.outcome === "not_sent" || entry.outcome === "cannot_simulate" ? "Problem" : "Agent sees", text);
   }
+  // Whether the proxy would have counted this call is unknown, so the simulator counts it as not sent.
+  if (entry.outcome === "cannot_simulate") add("Decision", "none: the proxy decides this call, the simulator cannot; counters below leave it out");
   const counters = entry.counters.map((c) => `${c.key} = ${c.value} (${c.window} from ${clockText(c.windowStart)})`).join("; ");
   add("Counters after", counters || "none");
   item.append(facts);

@@ -1,8 +1,10 @@
 /**
  * Browser-safe (also runs in Node 20 for tests): the playground's whole
  * state in the URL fragment, as `#s=<base64url(deflate-raw(JSON))>`, so a
- * link reproduces the page. Tool pages link with the plain form
- * `#policy=<encodeURIComponent(yaml)>`, read here too. Nothing read from a
+ * link reproduces the page (tool pages write the same form at build time,
+ * src/site/playground-link.ts). The plain form
+ * `#policy=<encodeURIComponent(yaml)>[&server=<id>&tool=<name>]`, for links
+ * written by hand and the builder's first link, is read here too. Nothing read from a
  * fragment is trusted: sizes are capped before and while inflating, and
  * every field is checked; a bad fragment gives a message, never a throw.
  */
@@ -50,7 +52,7 @@ export const MAX_BATCHES = 200;
 export const MAX_BATCH_CALLS = 1_000;
 export const MAX_TOTAL_CALLS = 5_000;
 const MAX_STEP_SECONDS = 366 * 86_400;
-const STATE_VERSION = 1;
+export const STATE_VERSION = 1;
 
 export type DecodeResult =
   | { ok: true; state: PlaygroundState }
@@ -79,7 +81,12 @@ export async function decodeFragment(hash: string): Promise<DecodeResult> {
   if (policy === undefined) return { ok: "empty" };
   if (policy === null) return { ok: false, message: "The link's policy is not valid percent-encoded text; the example policy is shown instead." };
   const server = params.get("server") ?? undefined;
-  return { ok: true, state: { policy, ...(server ? { server } : {}), batches: [] } };
+  if (server !== undefined && !serverId.test(server)) return { ok: false, message: "The link's server id is not one the catalog could have; the example policy is shown instead." };
+  // A tool page's link names the tool to call; its arguments are left for the playground to fill from the schema.
+  const tool = plainParam(fragment, "tool");
+  if (tool === null) return { ok: false, message: "The link's tool name is not valid percent-encoded text; the example policy is shown instead." };
+  const form: SimulatorForm | undefined = tool ? { tool, args: "", clock: "", stepSeconds: 0, count: 1, approved: false } : undefined;
+  return { ok: true, state: { policy, ...(server ? { server } : {}), ...(form ? { form } : {}), batches: [] } };
 }
 
 async function decodeCompressed(encoded: string): Promise<DecodeResult> {
@@ -123,7 +130,7 @@ export function readState(data: unknown): PlaygroundState | string {
   if (!isRecord(data)) return "not an object";
   if (data.v !== STATE_VERSION) return `unknown version ${JSON.stringify(data.v)}`;
   if (typeof data.policy !== "string") return "no policy text";
-  if (data.server !== undefined && (typeof data.server !== "string" || !/^[a-z0-9][a-z0-9-]{0,99}$/.test(data.server))) return "bad server id";
+  if (data.server !== undefined && (typeof data.server !== "string" || !serverId.test(data.server))) return "bad server id";
   const form = data.form === undefined ? undefined : readForm(data.form);
   if (typeof form === "string") return form;
   if (!Array.isArray(data.batches) || data.batches.length > MAX_BATCHES) return `batches must be a list of at most ${MAX_BATCHES}`;
@@ -156,6 +163,7 @@ function readBatch(raw: unknown): CallBatch | string {
   return { tool, args, at, stepSeconds, count, approved };
 }
 
+const serverId = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const isStep = (n: unknown): n is number => typeof n === "number" && Number.isInteger(n) && n >= 0 && n <= MAX_STEP_SECONDS;
 const isCount = (n: unknown): n is number => typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= MAX_BATCH_CALLS;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

@@ -42,6 +42,18 @@ function compare(actual: unknown, expected: unknown, test: (a: number, b: number
 
 const regexCache = new Map<string, RegExp | null>();
 
+/**
+ * Why this engine cannot decide `op` against `expected` the way the
+ * proxy would, or undefined when it can: a regex that is valid RE2 but
+ * has no JavaScript equivalent (`(?U)`, flags inside the pattern...).
+ * A pattern the proxy rejects is not one of these: the policy would not load.
+ */
+export function cannotEvaluate(op: string, expected: unknown): string | undefined {
+  if (op !== "regex" || typeof expected !== "string") return undefined;
+  const compiled = compileRe2(expected);
+  return !compiled.ok && !compiled.rejected ? compiled.message : undefined;
+}
+
 function matches(actual: unknown, expected: unknown): boolean {
   if (typeof actual !== "string" || typeof expected !== "string") return false;
   let regex = regexCache.get(expected);

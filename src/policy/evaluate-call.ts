@@ -1,4 +1,4 @@
-import { evalOperator } from "./condition-operators.ts";
+import { cannotEvaluate, evalOperator } from "./condition-operators.ts";
 import { counterValue, windowStart, type PolicyState } from "./counter-state.ts";
 import { isPlainObject } from "./parse-policy.ts";
 import type { Condition, Policy, Rule } from "./policy-schema.ts";
@@ -14,15 +14,16 @@ export interface ToolCall {
   approved?: boolean;
 }
 
-export type Outcome = "allowed" | "denied" | "approval_required";
+/** `cannot_simulate`: a condition this engine cannot evaluate decides the call, so no outcome is claimed. */
+export type Outcome = "allowed" | "denied" | "approval_required" | "cannot_simulate";
 
 export interface Decision {
   outcome: Outcome;
   /** Why: hidden, not listed under `default: deny`, a rule's conditions, a counter at its limit, an approval, or an argument the counter could not read. */
-  reason: "allowed" | "hidden" | "not_listed" | "rule" | "counter" | "approval" | "internal_error";
+  reason: "allowed" | "hidden" | "not_listed" | "rule" | "counter" | "approval" | "internal_error" | "cannot_simulate";
   /** The rule that decided: the key it sits under (`"*"` for wildcard rules), its index there and its name. */
   rule?: { tool: string; index: number; name: string };
-  /** The proxy's message (a rule's `on_deny`, or its default text). */
+  /** The proxy's message (a rule's `on_deny`, or its default text); for `cannot_simulate`, why not. */
   message?: string;
   /** What the agent receives, with the proxy's prefix. */
   agentText?: string;
@@ -64,16 +65,24 @@ export function evaluateCall(policy: Policy, call: ToolCall, state: PolicyState,
 
   const rules = applicableRules(policy, name);
   let approval: PlacedRule | undefined;
+  let undecidedApproval: { placed: PlacedRule; why: string } | undefined;
   for (const placed of rules) {
     const { rule } = placed;
     if (rule.action === "deny") return deny(state, "rule", denyText(rule), placed);
-    if (rule.action === "evaluate" && !conditionsHold(rule.conditions ?? [], args, state, now)) {
-      return deny(state, "rule", denyText(rule), placed);
+    if (rule.action === "evaluate") {
+      const holds = conditionsHold(rule.conditions ?? [], args, state, now);
+      if (holds === false) return deny(state, "rule", denyText(rule), placed);
+      // Whether this rule denies is unknown, and the first rule that denies decides.
+      if (holds !== true) return cannotSimulate(state, placed, holds.why);
     }
-    if (rule.action === "require_approval" && !call.approved && !approval && conditionsHold(rule.conditions ?? [], args, state, now)) {
-      approval = placed;
+    if (rule.action === "require_approval" && !call.approved && !approval && !undecidedApproval) {
+      const holds = conditionsHold(rule.conditions ?? [], args, state, now);
+      if (holds === true) approval = placed;
+      else if (holds !== false) undecidedApproval = { placed, why: holds.why };
     }
   }
+  // A later rule that denies outright decides even so (above); otherwise the held-or-not question stays open.
+  if (undecidedApproval) return cannotSimulate(state, undecidedApproval.placed, undecidedApproval.why);
   if (approval) {
     const message = approval.rule.on_deny || `Calls to ${goQuote(name)} need a person's approval (rule ${goQuote(approval.rule.name ?? "")})`;
     return { outcome: "approval_required", reason: "approval", rule: describe(approval), message, agentText: `${APPROVAL_PREFIX} ${message}`, state };
@@ -132,8 +141,26 @@ function counterLimit(rule: Rule, key: string): number | undefined {
   return undefined;
 }
 
-function conditionsHold(conditions: readonly Condition[], args: Record<string, unknown>, state: PolicyState, now: Date): boolean {
-  return conditions.every((condition) => conditionHolds(condition, args, state, now));
+/** Undecided: a condition this engine cannot evaluate, with no other condition failing. */
+interface Undecided {
+  why: string;
+}
+
+/** AND of the conditions: false as soon as one fails (as in the proxy), undecided if one cannot be evaluated and none fails. */
+function conditionsHold(conditions: readonly Condition[], args: Record<string, unknown>, state: PolicyState, now: Date): boolean | Undecided {
+  let undecided: Undecided | undefined;
+  for (const condition of conditions) {
+    const why = cannotEvaluate(condition.op ?? "", condition.value);
+    if (why !== undefined) {
+      // The proxy's regex fails on an absent or non-string argument whatever the pattern.
+      const [found, actual] = resolveArgument(args, (condition.path ?? "").replace(/^args\./, ""));
+      if (!(condition.path ?? "").startsWith("args.") || !found || typeof actual !== "string") return false;
+      undecided ??= { why };
+      continue;
+    }
+    if (!conditionHolds(condition, args, state, now)) return false;
+  }
+  return undecided ?? true;
 }
 
 function conditionHolds(condition: Condition, args: Record<string, unknown>, state: PolicyState, now: Date): boolean {
@@ -156,6 +183,10 @@ function resolveArgument(args: Record<string, unknown>, dotted: string): [boolea
     current = current[part];
   }
   return [true, current];
+}
+
+function cannotSimulate(state: PolicyState, placed: PlacedRule, why: string): Decision {
+  return { outcome: "cannot_simulate", reason: "cannot_simulate", rule: describe(placed), message: `cannot simulate this rule: ${why}`, state };
 }
 
 function denyText(rule: Rule): string {

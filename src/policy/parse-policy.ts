@@ -13,6 +13,7 @@ import {
 import { checkRawText } from "./yaml-limits.ts";
 import { setOwn } from "./own-property.ts";
 import { yamlToData, type Position, type Positions } from "./yaml-to-data.ts";
+import { findUnclosed } from "./yaml-unclosed.ts";
 
 export interface ParsedPolicy {
   /** The policy as written (rate limits not expanded); parts of the wrong shape are left out. */
@@ -61,8 +62,13 @@ export function parsePolicy(text: string): ParsedPolicy {
   const findings: Finding[] = [];
   const first = docs[0];
   if (first) {
+    const openings = first.errors.some((error) => unclosedOpener(error.message)) ? findUnclosed(text) : [];
     for (const error of first.errors) {
-      findings.push({ severity: "error", path: "", ...toPosition(error.pos[0]), message: yamlMessage(error.message) });
+      const opener = unclosedOpener(error.message);
+      const opening = opener ? openings.find((o) => o.opener === opener) : undefined;
+      if (opening) openings.splice(openings.indexOf(opening), 1);
+      const message = opening ? unclosedMessage(opener!) : yamlMessage(error.message);
+      findings.push({ severity: "error", path: "", ...toPosition(opening ? opening.offset : error.pos[0]), message });
     }
     for (const warning of first.warnings) {
       findings.push({ severity: "warning", path: "", ...toPosition(warning.pos[0]), message: yamlMessage(warning.message) });
@@ -175,6 +181,23 @@ function fileError(message: string): Finding {
 /** The yaml package's messages end with "at line L, column C"; the finding carries the place already. */
 function yamlMessage(message: string): string {
   return `YAML syntax: ${message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "").trim()}`;
+}
+
+/** The opener of a quote or flow collection the yaml package says is never closed. */
+function unclosedOpener(message: string): string | undefined {
+  const quote = /^Missing closing (["'])quote/.exec(message);
+  if (quote) return quote[1];
+  if (/^Flow sequence .*end with a \]/.test(message)) return "[";
+  if (/^Flow map .*end with a \}/.test(message)) return "{";
+  return undefined;
+}
+
+function unclosedMessage(opener: string): string {
+  if (opener === "[" || opener === "{") {
+    const closer = opener === "[" ? "]" : "}";
+    return `YAML syntax: this ${opener} is never closed; add ${closer} before the next key (or indent the lines that continue it)`;
+  }
+  return `YAML syntax: this ${opener} quote is never closed, so the text runs on to the end of the file; add the closing ${opener}`;
 }
 
 function duplicateKeyMessage(key: string): string {

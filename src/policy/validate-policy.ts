@@ -63,6 +63,11 @@ export function validatePolicy(input: string | ParsedPolicy | Policy, options: V
 
   const tools = policy.tools ?? {};
   const toolNames = Object.keys(tools).sort(codePointOrder);
+  reportUnmatchableNames(toolNames, hide, new Set(options.tools ?? []), warning);
+  if (posture === "deny" && toolNames.length === 0 && !broken(["tools"])) {
+    const place = policy.tools ? ["tools"] : ["default"];
+    warning(place, `default is "deny" and no tool is listed under tools, so the proxy denies every call; list the tools to allow under tools (with rules: [] for no rules)`);
+  }
   const expanded = new Map(toolNames.map((name) => [name, (tools[name]?.rules ?? []).map((rule) => expandRule(rule, name))]));
   const statefulCounters = (scope: string) => {
     const key = scope === GLOBAL_SCOPE && !expanded.has(scope) ? WILDCARD : scope;
@@ -105,9 +110,11 @@ export function validatePolicy(input: string | ParsedPolicy | Policy, options: V
       const guess = closestName(name, options.tools ?? []);
       return `the server exposes no tool named ${JSON.stringify(name)}, so this entry never applies${guess ? `; did you mean ${JSON.stringify(guess)}?` : ""}`;
     };
-    for (const toolName of toolNames) if (toolName !== WILDCARD && !exposed.has(toolName)) warning(["tools", toolName], unknown(toolName), "key");
+    // Empty names and names with spaces around them have their own warning above.
+    const plain = (name: string) => name !== WILDCARD && name.trim() !== "" && name.trim() === name;
+    for (const toolName of toolNames) if (plain(toolName) && !exposed.has(toolName)) warning(["tools", toolName], unknown(toolName), "key");
     hide.forEach((name, index) => {
-      if (name !== WILDCARD && name.trim() !== "" && !exposed.has(name)) warning(["hide", index], unknown(name));
+      if (plain(name) && !exposed.has(name)) warning(["hide", index], unknown(name));
     });
   }
 
@@ -223,6 +230,22 @@ function validateCondition(condition: Condition, path: PolicyPath, { error, warn
       if (!compiled.ok) (compiled.rejected ? error : warning)([...path, "value"], `${compiled.message}`);
     }
   }
+}
+
+/**
+ * The proxy matches tool names exactly, so an empty key or one with spaces
+ * around it is accepted and never applies: rules that silently do nothing.
+ * A name the server really exposes, spaces and all, is left alone.
+ */
+function reportUnmatchableNames(toolNames: readonly string[], hide: readonly string[], exposed: ReadonlySet<string>, warning: RuleContext["warning"]): void {
+  const spaced = (name: string) => `${JSON.stringify(name)} has spaces around it, so it never matches a tool (names are matched exactly); did you mean ${JSON.stringify(name.trim())}?`;
+  for (const name of toolNames) {
+    if (name.trim() === "") warning(["tools", name], `empty tool name${name ? " (only spaces)" : ""}: no tool has it, so these rules never apply; write the tool's exact name`, "key");
+    else if (name.trim() !== name && !exposed.has(name)) warning(["tools", name], `tool name ${spaced(name)}`, "key");
+  }
+  hide.forEach((name, index) => {
+    if (name.trim() !== "" && name.trim() !== name && !exposed.has(name)) warning(["hide", index], `hide entry ${spaced(name)}`);
+  });
 }
 
 function reportUnknownKeys(data: unknown, warning: RuleContext["warning"]): void {

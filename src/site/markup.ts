@@ -105,12 +105,14 @@ export interface PolicyBlockProps {
   /** Marks the block for tests and tools: every such block is a complete policy file. */
   variant?: string | undefined;
   download?: { href: string; filename: string } | undefined;
+  /** A link that opens this policy in the playground, with its words. */
+  playground?: { href: string; label: string } | undefined;
 }
 
 /** A policy file with a copy button; the page loads components/client/copy-button.ts. */
-export function policyBlockHtml({ id, yaml, variant, download }: PolicyBlockProps): SafeHtml {
+export function policyBlockHtml({ id, yaml, variant, download, playground }: PolicyBlockProps): SafeHtml {
   return html`<pre id="${id}" data-policy-snippet="${variant ?? "policy"}" tabindex="0"><code>${yaml}</code></pre>
 <div class="copy-row"><copy-button for="${id}"><button type="button" class="copy">Copy policy</button> <span role="status" aria-live="polite" data-status></span></copy-button>${
     download && html` <a class="button" href="${download.href}" download="${download.filename}">Download ${download.filename}</a>`
-  }</div>`;
+  }${playground && html` <a class="button" href="${playground.href}" data-playground-link>${playground.label}</a>`}</div>`;
 }

@@ -14,7 +14,8 @@ import type { ClassifiedTool } from "./server-policy.ts";
 import { displayName, revealInvisible, shorten, textBlocks } from "./text-blocks.ts";
 import { annotationRows, flagExplanation, toolTitle } from "./tool-facts.ts";
 import { buildToolFaq } from "./tool-faq.ts";
-import { categoryPath, playgroundPath, riskPath, serverPath } from "./urls.ts";
+import { snippetPlaygroundPath } from "./playground-link.ts";
+import { categoryPath, riskPath, serverPath } from "./urls.ts";
 
 export interface ToolPage {
   title: string;
@@ -50,7 +51,7 @@ export function toolPage(index: CatalogIndex, entry: ToolEntry, site: URL | unde
       parametersSection(entry),
       annotationsSection(entry),
       changesSection(entry),
-      snippetsSection(snippets, recommendation),
+      snippetsSection(snippets, recommendation, { server: server.id, tool: tool.name }),
       faqSection(faq),
       relatedSection(index, entry),
     ]}</article>`,
@@ -141,16 +142,16 @@ function changesSection({ tool }: ToolEntry): SafeHtml | undefined {
   )}</ol></section>`;
 }
 
-function snippetsSection(snippets: readonly PolicySnippet[], recommendation: RuleRecommendation | undefined): SafeHtml | undefined {
+/** Each snippet links to the playground with this tool's server chosen and a call of the tool prefilled. */
+function snippetsSection(snippets: readonly PolicySnippet[], recommendation: RuleRecommendation | undefined, context: { server: string; tool: string }): SafeHtml | undefined {
   const recommended = snippets.find((s) => s.recommended);
   if (snippets.length === 0 || !recommendation || !recommended) return undefined;
   return html`<section data-pagefind-ignore><h2>Policy snippets</h2>
-<p>Each snippet is a complete policy file for the Intercept proxy. The recommended one is <strong>${recommended.title}</strong>; every number comes from the <a href="/methodology/#recommendations">recommendation table</a>.</p>
-<p><a href="${playgroundPath(recommended.yaml)}">Open the recommended policy in the playground</a></p>
+<p>Each snippet is a complete policy file for the Intercept proxy. The recommended one is <strong>${recommended.title}</strong>; every number comes from the <a href="/methodology/#recommendations">recommendation table</a>. Each opens in the playground with a call of this tool ready to simulate.</p>
 ${snippets.map(
   (snippet) =>
     html`<div class="${snippet.recommended ? "snippet recommended" : "snippet"}"><h3>${snippet.title}${snippet.recommended && " (recommended)"}</h3><p>When to use: ${snippet.whenToUse}</p>
-${policyBlockHtml({ id: `snippet-${snippet.variant}`, yaml: snippet.yaml, variant: snippet.variant })}</div>`,
+${policyBlockHtml({ id: `snippet-${snippet.variant}`, yaml: snippet.yaml, variant: snippet.variant, playground: { href: snippetPlaygroundPath(snippet.yaml, context), label: `Try “${snippet.title}” in the playground` } })}</div>`,
 )}</section>`;
 }
 

@@ -9,7 +9,7 @@ export const policyFileName = (serverId: string): string => `${serverId}.policy.
 export const policyFilePath = (serverId: string): string => `/servers/${serverId}/${policyFileName(serverId)}`;
 /** The whole-server policy builder (another part of the project renders it). */
 export const policyBuilderPath = (serverId: string): string => `/servers/${serverId}/policy/`;
-/** The playground reads a policy from the fragment: `#policy=<encodeURIComponent(yaml)>`. */
+/** The playground reads a policy from the fragment: `#policy=<encodeURIComponent(yaml)>` (also `&server=<id>&tool=<name>`, see url-state.ts). */
 export const playgroundPath = (policyYaml: string): string => `/playground/#policy=${encodeURIComponent(policyYaml)}`;
 
 export const slugOf = (value: string): string => value.toLowerCase();

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { catalogServerSchema, type CatalogServer } from "../../src/catalog/catalog-schema.ts";
 import { fixtureServers, fixtureServer } from "../site/fixture-catalog.ts";
 import { evaluateCall, emptyState, parsePolicy, recommendPolicy, renderPolicy, validatePolicy } from "../../src/policy/index.ts";
-import { actionsFor, applyBulk, builderActions, builderPolicy, initialRows, readLimitCount, rowRules, type BuilderRow, type BuilderTool } from "../../src/playground/builder-policy.ts";
+import { actionsFor, applyBulk, builderActions, builderPolicy, initialRows, limitCountProblem, readLimitCount, rowRules, type BuilderRow, type BuilderTool } from "../../src/playground/builder-policy.ts";
 
 const catalogDir = path.resolve("catalog");
 const catalogIds = ["azure", "brave-search", "chrome-devtools", "context7", "desktop-commander", "everything", "filesystem", "firecrawl", "github", "gitlab", "google-maps", "hubspot", "kubernetes", "memory", "mongodb", "notion", "playwright", "postgres", "sequential-thinking", "slack", "stripe", "supabase"];
@@ -160,5 +160,18 @@ describe("limit counts typed by hand", () => {
     ["1000001", undefined],
   ])("read %j as %j", (text, expected) => {
     expect(readLimitCount(text)).toBe(expected);
+  });
+});
+
+describe("a limit that does not read says why, for the message beside its field", () => {
+  it.each([
+    ["0", '"0" is not a whole number from 1 to 1,000,000.'],
+    ["-5", '"-5" is not a whole number from 1 to 1,000,000.'],
+    ["1.5", '"1.5" is not a whole number from 1 to 1,000,000.'],
+    ["", "An empty limit is not a whole number from 1 to 1,000,000."],
+    ["99999999", '"99999999" is not a whole number from 1 to 1,000,000.'],
+    ["50", undefined],
+  ])("%j", (text, expected) => {
+    expect(limitCountProblem(text)).toBe(expected);
   });
 });

@@ -174,3 +174,16 @@ describe("the playground's browser modules", () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe("a rule the simulator cannot evaluate", () => {
+  it("is shown as cannot simulate with its reason, leaves the counters alone, and later calls are still decided", () => {
+    const text = `version: "1"\ntools:\n  push:\n    rules:\n      - name: "feature branches"\n        conditions:\n          - path: args.branch\n            op: regex\n            value: "^(?i:feat)/"\n  "*":\n    rules:\n      - name: "cap"\n        rate_limit: 8/minute\n`;
+    const reply = checkPolicy({ id: 1, text, batches: [batch("push", "2026-03-01T14:00:00.000Z", 1, { args: '{"branch": "feat/x"}' }), batch("other", "2026-03-01T14:00:01.000Z")] });
+    expect(reply.valid).toBe(true);
+    const [undecided, decided] = reply.timeline!;
+    expect(undecided).toMatchObject({ outcome: "cannot_simulate", rule: { tool: "push", index: 0, name: "feature branches" }, counters: [] });
+    expect(undecided!.message).toMatch(/^cannot simulate this rule: regex "\^\(\?i:feat\)\/" is valid for the proxy, but this simulator cannot evaluate it/);
+    expect(undecided!.agentText).toBeUndefined();
+    expect(decided).toMatchObject({ outcome: "allowed", counters: [{ key: "_global._rate_minute", value: 1 }] });
+  });
+});

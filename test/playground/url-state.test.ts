@@ -40,6 +40,16 @@ describe("the playground's URL state", () => {
     expect(await decodeFragment(`#policy=${encodeURIComponent(yaml)}&server=pay-co`)).toEqual({ ok: true, state: { policy: yaml, server: "pay-co", batches: [] } });
   });
 
+  it("reads a tool page's link with its server and tool, leaving the arguments for the playground to fill from the schema", async () => {
+    const yaml = 'version: "1"\n';
+    const tool = "créer fichier+📁";
+    expect(await decodeFragment(`#policy=${encodeURIComponent(yaml)}&server=pay-co&tool=${encodeURIComponent(tool)}`)).toEqual({
+      ok: true,
+      state: { policy: yaml, server: "pay-co", form: { tool, args: "", clock: "", stepSeconds: 0, count: 1, approved: false }, batches: [] },
+    });
+    expect(await decodeFragment(`#policy=x&server=..%2Fetc`)).toEqual({ ok: false, message: "The link's server id is not one the catalog could have; the example policy is shown instead." });
+  });
+
   it.each([["", "empty"], ["#", "empty"], ["#other=1", "empty"]])("treats the fragment %j as holding nothing", async (hash) => {
     expect(await decodeFragment(hash)).toEqual({ ok: "empty" });
   });

@@ -262,3 +262,42 @@ tools:
     expect(evaluateCall(policy, { tool: "big_only", arguments: { amount } }, emptyState(), noon).outcome).toBe(outcome);
   });
 });
+
+describe("a condition the engine cannot evaluate is never turned into a decision", () => {
+  // `(?i:...)` is valid RE2 (Go) but has no JavaScript equivalent in this translation.
+  const policy = (extra = "") =>
+    policyOf(`version: "1"\ntools:\n  push:\n    rules:\n${extra}      - name: protect main\n        conditions:\n          - path: args.branch\n            op: regex\n            value: "^(?i:feat)/"\n          - path: args.force\n            op: neq\n            value: true\n        on_deny: "feature branches only"\n      - name: hourly\n        rate_limit: 5/hour\n`);
+
+  it("a call the untranslatable regex decides is cannot_simulate, names the rule and the reason, and counts nothing", () => {
+    const decision = evaluateCall(policy(), { tool: "push", arguments: { branch: "FEAT/x", force: false } }, emptyState(), noon);
+    expect(decision).toEqual({
+      outcome: "cannot_simulate",
+      reason: "cannot_simulate",
+      rule: { tool: "push", index: 0, name: "protect main" },
+      message: 'cannot simulate this rule: regex "^(?i:feat)/" is valid for the proxy, but this simulator cannot evaluate it: flags are only supported at the very start of the pattern',
+      state: emptyState(),
+    });
+    expect(decision.agentText).toBeUndefined();
+  });
+
+  it("another condition of the rule that fails still denies, as the proxy would whatever the regex says", () => {
+    const decision = evaluateCall(policy(), { tool: "push", arguments: { branch: "feat/x", force: true } }, emptyState(), noon);
+    expect([decision.outcome, decision.message]).toEqual(["denied", "feature branches only"]);
+  });
+
+  it("the regex fails on an absent argument whatever its pattern, so the rule denies", () => {
+    expect(evaluateCall(policy(), { tool: "push", arguments: { force: false } }, emptyState(), noon).outcome).toBe("denied");
+  });
+
+  it("an earlier rule that denies decides before the undecidable one is reached", () => {
+    const first = `      - name: closed\n        action: deny\n`;
+    expect(evaluateCall(policy(first), { tool: "push", arguments: { branch: "feat/x", force: false } }, emptyState(), noon).outcome).toBe("denied");
+  });
+
+  it("an approval rule whose condition cannot be evaluated is undecided unless a later rule denies outright", () => {
+    const approval = policyOf(`version: "1"\ntools:\n  push:\n    rules:\n      - name: review\n        action: require_approval\n        conditions:\n          - path: args.branch\n            op: regex\n            value: "(?U)a+"\n`);
+    const undecided = evaluateCall(approval, { tool: "push", arguments: { branch: "aa" } }, emptyState(), noon);
+    expect([undecided.outcome, undecided.rule?.name]).toEqual(["cannot_simulate", "review"]);
+    expect(evaluateCall(approval, { tool: "push", arguments: { branch: "aa" }, approved: true }, emptyState(), noon).outcome).toBe("allowed");
+  });
+});

@@ -198,7 +198,7 @@ describe("what the proxy's validator rejects is an error with its line and colum
     [
       "broken YAML is refused with its position",
       "version: \"1\"\ntools: [unclosed\n",
-      ["3:1 error: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]"],
+      ["2:8 error: YAML syntax: this [ is never closed; add ] before the next key (or indent the lines that continue it)"],
     ],
   ])("%s", (_name, text, expected) => {
     expect(findings(text)).toEqual(expected);
@@ -249,6 +249,78 @@ describe("what the proxy accepts but is probably a mistake is a warning", () => 
     ],
   ])("%s", (_name, text, expected) => {
     expect(findings(text, ["t", "create_issue"])).toEqual(expected);
+  });
+});
+
+describe("policies the proxy loads but that never do what they say are warnings at their line", () => {
+  it.each<[string, string, string[]]>([
+    [
+      "default deny with no tools key denies every call",
+      "version: \"1\"\ndefault: deny\nhide: [x]\n",
+      ['2:10 warning: default is "deny" and no tool is listed under tools, so the proxy denies every call; list the tools to allow under tools (with rules: [] for no rules) (default)'],
+    ],
+    [
+      "default deny with an empty tools map denies every call",
+      "version: \"1\"\ndefault: deny\ntools: {}\n",
+      ['3:8 warning: default is "deny" and no tool is listed under tools, so the proxy denies every call; list the tools to allow under tools (with rules: [] for no rules) (tools)'],
+    ],
+    [
+      "an empty tool key matches no tool",
+      "version: \"1\"\ntools:\n  read:\n    rules: []\n  \"\":\n    rules:\n      - name: no\n        action: deny\n",
+      ['5:3 warning: empty tool name: no tool has it, so these rules never apply; write the tool\'s exact name (tools[""])'],
+    ],
+    [
+      "a tool key with spaces around it never matches, and the warning names the trimmed name",
+      "version: \"1\"\ntools:\n  \" create_issue \":\n    rules:\n      - name: cap\n        rate_limit: 5/hour\n",
+      ['3:3 warning: tool name " create_issue " has spaces around it, so it never matches a tool (names are matched exactly); did you mean "create_issue"? (tools[" create_issue "])'],
+    ],
+    [
+      "a hide entry with spaces around it hides nothing",
+      "version: \"1\"\nhide:\n  - \"delete_repo \"\n",
+      ['3:5 warning: hide entry "delete_repo " has spaces around it, so it never matches a tool (names are matched exactly); did you mean "delete_repo"? (hide[0])'],
+    ],
+  ])("%s", (_name, text, expected) => {
+    expect(findings(text)).toEqual(expected);
+  });
+
+  it("a tool the server really exposes with spaces in its name is not warned about", () => {
+    expect(findings("version: \"1\"\ntools:\n  \" padded \":\n    rules: []\n", [" padded "])).toEqual([]);
+  });
+});
+
+describe("a YAML mistake is reported where it is, not where the parser gave up", () => {
+  it.each<[string, string, string[]]>([
+    [
+      "an unterminated double quote is reported where it opens",
+      "version: \"1\"\ndescription: \"guard rails\ntools:\n  a:\n    rules: []\n  b:\n    rules: []\n",
+      ['2:14 error: YAML syntax: this " quote is never closed, so the text runs on to the end of the file; add the closing "'],
+    ],
+    [
+      "an unterminated single quote ending in an escaped quote is reported where it opens",
+      "version: \"1\"\ntools:\n  a:\n    rules:\n      - name: 'it''s\n        action: deny\n",
+      ["5:15 error: YAML syntax: this ' quote is never closed, so the text runs on to the end of the file; add the closing '"],
+    ],
+    [
+      "a list where a map is expected is reported on the list's line",
+      "version: \"1\"\ntools:\n  a:\n    rules:\n      - name: r\n        action: deny\n        on_deny:\n\n          # why\n          - 1\n",
+      ["10:11 error: expected string, got array (tools.a.rules[0].on_deny)"],
+    ],
+    [
+      "a map where a list is expected is reported on the map's line",
+      "version: \"1\"\ntools:\n  a:\n    rules:\n      # one rule\n      name: r\n",
+      ["6:7 error: expected a list, got a map (tools.a.rules)"],
+    ],
+    [
+      "a map inside a flow list spanning lines is reported on its own line",
+      "version: \"1\"\nhide: [\n  a,\n  {b: 1}\n]\n",
+      ["4:3 error: expected string, got object (hide[1])"],
+    ],
+  ])("%s", (_name, text, expected) => {
+    expect(findings(text)).toEqual(expected);
+  });
+
+  it("a quote inside plain text or a comment is not taken for an opening", () => {
+    expect(findings("version: \"1\"\n# it's fine\ntools:\n  a:\n    rules:\n      - name: it's mine\n        action: deny\n")).toEqual([]);
   });
 });
 

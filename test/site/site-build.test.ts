@@ -1,9 +1,11 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { inflateRawSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { describeParameterCounts } from "../../src/classify/index.ts";
 import { categories, risks } from "../../src/classify/verdict-schema.ts";
+import { readState } from "../../src/playground/url-state.ts";
 import { validatePolicy } from "../../src/policy/index.ts";
 import { fixedPaths } from "../../src/site/machine-files.ts";
 import { buildFixtureSite, decodeHtml, elementTexts, filesUnder, readText, type BuiltFixture } from "./built-site.ts";
@@ -108,6 +110,23 @@ describe("the built fixture site", () => {
       expect(snippets.length, tool.name).toBe(tool.name.includes(".") ? 4 : 5);
       expect(html.match(/\(recommended\)/g), tool.name).toHaveLength(1);
     }
+  });
+
+  it("links every snippet on a tool page to the playground with that snippet, the tool's server and the tool", () => {
+    let checked = 0;
+    for (const { server, tool, html } of toolPages()) {
+      const snippets = elementTexts(html, "pre", "data-policy-snippet").map((s) => s.text);
+      const links = [...html.matchAll(/<a [^>]*href="([^"]*)"[^>]*data-playground-link/g)].map((m) => {
+        const href = decodeHtml(m[1]!);
+        expect(href).toMatch(/^\/playground\/#s=[A-Za-z0-9_-]+$/);
+        const state = readState(JSON.parse(inflateRawSync(Buffer.from(href.slice("/playground/#s=".length), "base64url")).toString("utf8")));
+        if (typeof state === "string") throw new Error(`${tool.name}: ${state}`);
+        return { policy: state.policy, server: state.server, tool: state.form?.tool, args: state.form?.args };
+      });
+      expect(links, tool.name).toEqual(snippets.map((policy) => ({ policy, server: server.id, tool: tool.name, args: "" })));
+      checked += links.length;
+    }
+    expect(checked).toBeGreaterThan(50);
   });
 
   it("serves each server's policy file with the same text as its page", async () => {
