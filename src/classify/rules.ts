@@ -86,7 +86,7 @@ export const objectRules: readonly ObjectRule[] = [
   {
     kind: "money",
     words: ["refund", "refunds", "payment", "payments", "charge", "charges", "payout", "payouts", "invoice", "invoices", "invoice item", "invoice items", "bill", "bills", "credit note", "credit notes", "creditnote", "subscription", "subscriptions", "purchase", "purchases", "paymentlink", "checkout", "topup", "funds", "money", "donation", "credit", "credits", "paymentintent", "payment link", "payment intent", "checkout session", "top up", "trading order", "trading orders", "trade order", "trade orders", "buy order", "sell order", "market order", "limit order", "stop order"],
-    except: ["payment method", "payment methods", "credit card", "credit cards", "payment status"],
+    except: ["payment method", "payment methods", "credit card", "credit cards", "payment status", "webhook subscription", "webhook subscriptions", "event subscription", "event subscriptions", "push subscription", "push subscriptions", "subscription filter", "subscription filters", "change subscription", "notification subscription", "notification subscriptions"],
     explanation: "Refunds, payments, charges, payouts, invoices, bills, credit notes, subscriptions, purchases and credit move money or create an obligation to pay (an invoice or bill, draft or not, asks someone to pay).",
   },
   {
