@@ -38,7 +38,7 @@ describe("npm run scan over stdio", () => {
     expect(result.stdout).toMatch(/^gamma\s+Read\s+Low\s+high\s+1 of 1 parameter required\s+-$/m);
   });
 
-  it("sorts the real filesystem server's 14 tools from the highest risk down and spells its flags out", async () => {
+  it("sorts the real filesystem server's 14 tools from the highest risk down, with no flag written as its bare id", async () => {
     const result = await scan(["--", process.execPath, referenceServer("server-filesystem"), os.tmpdir()]);
     expect(result.code).toBe(0);
     const column = riskColumn(result.stdout);

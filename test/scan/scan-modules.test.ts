@@ -50,6 +50,12 @@ describe("the scan's verdicts and policy", () => {
   const hostile = ["__proto__", "file.read", 'say "hi"', "# not a comment", "delete_everything", "<b>x</b>"];
   const scanned = scanTools(hostile.map((name) => tool(name, name === "delete_everything" ? "Permanently deletes every repository." : undefined)));
 
+  it("reads the server's tags, so a transfer on a payments server moves money", () => {
+    const transfer = { name: "create_transfer", description: "Creates a transfer between two accounts.", inputSchema: { type: "object", properties: { amount: { type: "number" } }, required: ["amount"] } };
+    expect(scanTools([transfer])[0]!.verdict.category).toBe("Write");
+    expect(scanTools([transfer], { tags: ["payments"] })[0]!.verdict.category).toBe("Financial");
+  });
+
   it("sorts the highest risk first", () => {
     expect(scanned[0]!.tool.name).toBe("delete_everything");
   });
