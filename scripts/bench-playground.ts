@@ -2,8 +2,9 @@
  * The playground's budgets, measured: the engine in Node (validating a
  * 200-tool policy, simulating 1,000 calls, and both as the worker does
  * them on each keystroke), and the gzipped size of the JavaScript the
- * playground and builder pages load, read from a built site, and the
- * editor in Chromium (bench-playground-browser.ts). Prints a
+ * playground, builder and /scan/ pages load, read from a built site, the
+ * classifier's own weight (the /scan/ page carries it), and the editor in
+ * Chromium (bench-playground-browser.ts). Prints a
  * table; exits 1 when a budget is exceeded.
  *
  *   npm run bench:playground [-- --dist dist] [-- --runs 40]
@@ -13,6 +14,8 @@ import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+// esbuild comes with tsx, which runs every script; it bundles the classifier alone to weigh it.
+import { build } from "esbuild";
 import { parsePolicy, renderPolicy, validatePolicy, type Policy } from "../src/policy/index.ts";
 import { checkPolicy } from "../src/playground/check-policy.ts";
 import { simulateCalls } from "../src/playground/simulate-calls.ts";
@@ -108,6 +111,21 @@ async function firstBuilderPage(dist: string): Promise<string | undefined> {
   return undefined;
 }
 
+/** The classifier bundled and minified alone, with zod and without it (zod is shared with the page's other schemas). */
+async function classifierWeight(): Promise<Array<[string, string, string, boolean]>> {
+  const weigh = async (external: string[]) => {
+    const result = await build({ entryPoints: ["src/classify/index.ts"], bundle: true, minify: true, format: "esm", platform: "browser", write: false, external, logLevel: "silent" });
+    const code = result.outputFiles[0]!.contents;
+    return { raw: code.length, gzip: gzipSync(code, { level: 9 }).length };
+  };
+  const whole = await weigh([]);
+  const own = await weigh(["zod"]);
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  return [
+    ["classifier alone (src/classify, minified with zod), gzipped", kb(whole.gzip), `${kb(whole.raw)} minified; without zod ${kb(own.gzip)} gzipped (${kb(own.raw)} minified)`, true],
+  ];
+}
+
 const runs = Number(argument("runs") ?? 40);
 const { text, tools } = policyOf200Tools();
 const batches = thousandCalls(tools);
@@ -147,6 +165,7 @@ try {
   const pages: Array<[string, string | undefined]> = [
     ["/playground/", path.join(dist, "playground", "index.html")],
     ["policy builder", await firstBuilderPage(dist)],
+    ["/scan/", path.join(dist, "scan", "index.html")],
   ];
   for (const [label, file] of pages) {
     if (!file) continue;
@@ -171,6 +190,7 @@ try {
 } finally {
   if (temp) await rm(temp, { recursive: true, force: true });
 }
+rows.push(...(await classifierWeight()));
 
 console.log(`\nPlayground budgets (${runs} runs after 5 warm-up, Node ${process.versions.node}, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)})\n`);
 console.log("| measure | value | detail | budget |");

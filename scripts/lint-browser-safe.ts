@@ -1,5 +1,5 @@
 /**
- * Browser-safe modules (classify, policy, playground) run in the browser. A Node
+ * Browser-safe modules (classify, policy, playground, scan) run in the browser. A Node
  * import there builds fine and breaks at run time, so this check, not
  * memory, keeps them clean. Exits 1 and names each offending import.
  */
@@ -7,7 +7,7 @@ import { builtinModules } from "node:module";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
-const browserSafeFolders = ["src/classify", "src/policy", "src/playground"];
+const browserSafeFolders = ["src/classify", "src/policy", "src/playground", "src/scan"];
 const nodeBuiltins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 const forbiddenPrefixes = ["node:", "@modelcontextprotocol/sdk"];
 const importPattern = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;

@@ -62,9 +62,33 @@ export type DecodeResult =
 
 /** `#s=…` for a state. */
 export async function encodeState(state: PlaygroundState): Promise<string> {
-  const json = JSON.stringify({ v: STATE_VERSION, ...state });
-  const bytes = await pipeBytes(new TextEncoder().encode(json), new CompressionStream("deflate-raw"), Infinity);
-  return `#s=${toBase64Url(bytes ?? new Uint8Array())}`;
+  return `#s=${await compressJson({ v: STATE_VERSION, ...state })}`;
+}
+
+/** base64url(deflate-raw(JSON)): the playground's and the scan page's fragment payload. */
+export async function compressJson(value: unknown): Promise<string> {
+  const bytes = await pipeBytes(new TextEncoder().encode(JSON.stringify(value)), new CompressionStream("deflate-raw"), Infinity);
+  return toBase64Url(bytes ?? new Uint8Array());
+}
+
+/** The JSON value in a `compressJson` payload, or why it cannot be read; bombs stop at MAX_STATE_CHARS. */
+export async function inflateJson(encoded: string): Promise<{ ok: true; data: unknown } | { ok: false; why: string }> {
+  const bytes = fromBase64Url(encoded);
+  if (!bytes) return { ok: false, why: "not base64url text" };
+  let json: string;
+  try {
+    const inflated = await pipeBytes(bytes, new DecompressionStream("deflate-raw"), MAX_STATE_CHARS * 4);
+    if (!inflated) return { ok: false, why: `it inflates to more than ${MAX_STATE_CHARS.toLocaleString("en-US")} characters` };
+    json = new TextDecoder("utf-8", { fatal: true }).decode(inflated);
+  } catch {
+    return { ok: false, why: "the compressed data is damaged" };
+  }
+  if (json.length > MAX_STATE_CHARS) return { ok: false, why: `it inflates to more than ${MAX_STATE_CHARS.toLocaleString("en-US")} characters` };
+  try {
+    return { ok: true, data: JSON.parse(json) };
+  } catch {
+    return { ok: false, why: "not JSON" };
+  }
 }
 
 /** Reads `location.hash` (with or without the `#`). */
@@ -91,24 +115,9 @@ export async function decodeFragment(hash: string): Promise<DecodeResult> {
 
 async function decodeCompressed(encoded: string): Promise<DecodeResult> {
   const broken = (why: string): DecodeResult => ({ ok: false, message: `The link's state could not be read (${why}); the example policy is shown instead.` });
-  const bytes = fromBase64Url(encoded);
-  if (!bytes) return broken("not base64url text");
-  let json: string;
-  try {
-    const inflated = await pipeBytes(bytes, new DecompressionStream("deflate-raw"), MAX_STATE_CHARS * 4);
-    if (!inflated) return broken(`it inflates to more than ${MAX_STATE_CHARS.toLocaleString("en-US")} characters`);
-    json = new TextDecoder("utf-8", { fatal: true }).decode(inflated);
-  } catch {
-    return broken("the compressed data is damaged");
-  }
-  if (json.length > MAX_STATE_CHARS) return broken(`it inflates to more than ${MAX_STATE_CHARS.toLocaleString("en-US")} characters`);
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch {
-    return broken("not JSON");
-  }
-  const checked = readState(data);
+  const inflated = await inflateJson(encoded);
+  if (!inflated.ok) return broken(inflated.why);
+  const checked = readState(inflated.data);
   return typeof checked === "string" ? broken(checked) : { ok: true, state: checked };
 }
 

@@ -16,6 +16,7 @@ export function allPagePaths(index: CatalogIndex): string[] {
     ...index.tools.map((t) => t.path),
     ...index.removed.map((t) => t.path),
     "/playground/",
+    "/scan/",
     ...index.servers.filter((s) => s.tools.length > 0).map((s) => policyBuilderPath(s.id)),
   ];
 }

@@ -12,9 +12,9 @@ import { buildFixtureSite, decodeHtml, elementTexts, filesUnder, readText, type 
 import { downServerError, hostileName, invisibleName } from "./fixture-catalog.ts";
 
 let site: BuiltFixture;
-/** Pages this part of the site renders (the playground and policy builder pages are tested by their own suite). */
+/** Pages this part of the site renders (the playground, policy builder and scan pages are tested by their own suites). */
 let pages: Map<string, string>;
-const othersPages = /^\/playground\/|^\/servers\/[^/]+\/policy\//;
+const othersPages = /^\/playground\/|^\/scan\/|^\/servers\/[^/]+\/policy\//;
 const page = (urlPath: string): string => {
   const html = pages.get(urlPath);
   if (html === undefined) throw new Error(`no page at ${urlPath}`);
