@@ -129,7 +129,7 @@ export const objectRules: readonly ObjectRule[] = [
   },
   {
     kind: "message",
-    words: ["message", "messages", "email", "emails", "mail", "sms", "tweet", "tweets", "newsletter", "notification", "notifications", "dm", "chat"],
+    words: ["message", "messages", "email", "emails", "mail", "sms", "tweet", "tweets", "newsletter", "notification", "notifications", "dm", "chat", "announcement", "announcements"],
     explanation: "Messages, emails, SMS and notifications reach other people once created.",
   },
   {
@@ -354,6 +354,12 @@ export const verbRules: readonly VerbRule[] = [
     verbs: ["block user", "block users", "unblock user", "unblock users", "block member", "block members", "unblock member", "block contact", "unblock contact"],
     category: "Write",
     explanation: "Blocking or unblocking a user changes who can reach the account: Write, High.",
+    traits: ["access-change"],
+  },
+  {
+    verbs: ["make public", "make private", "publicize"],
+    category: "Write",
+    explanation: "Making something public or private changes who can see it: Write, High.",
     traits: ["access-change"],
   },
   {
