@@ -51,7 +51,8 @@ function files(dir: string): Record<string, string> {
   return Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith(".json")).sort().map((f) => [f, readFileSync(path.join(dir, f), "utf8")]));
 }
 
-describe("check mode and change reports", () => {
+// Each case crawls fixture servers more than once through the CLI: slow on a loaded machine, never stuck.
+describe("check mode and change reports", { timeout: 120_000 }, () => {
   it("--check after a crawl of unchanged servers exits 0, reports no changes and writes nothing", async () => {
     const ws = variantWorkspace({ steady: "normal" });
     expect((await crawl(["--servers", ws.servers, "--catalog", ws.catalog], variantA)).code).toBe(0);
