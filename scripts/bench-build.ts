@@ -104,6 +104,8 @@ const { name, description } = Astro.props;
 interface Measured {
   seconds: number;
   peakMegabytes?: number;
+  /** User plus system CPU seconds: on a shared machine this moves far less than wall time. */
+  cpuSeconds?: number;
   /** What the command printed: Astro's log, for the stage table. */
   output: string;
 }
@@ -115,7 +117,14 @@ async function measure(command: string, args: string[], env: NodeJS.ProcessEnv, 
   const { output } = await run(timed ? timeBinary : command, timed ? ["-v", command, ...args] : args, { ...env, PWD: cwd }, false, cwd);
   const seconds = (performance.now() - started) / 1000;
   const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(output);
-  return { seconds, output, ...(peak ? { peakMegabytes: Number(peak[1]) / 1024 } : {}) };
+  const user = /User time \(seconds\): ([\d.]+)/.exec(output);
+  const system = /System time \(seconds\): ([\d.]+)/.exec(output);
+  return {
+    seconds,
+    output,
+    ...(peak ? { peakMegabytes: Number(peak[1]) / 1024 } : {}),
+    ...(user && system ? { cpuSeconds: Number(user[1]) + Number(system[1]) } : {}),
+  };
 }
 
 /**
@@ -171,7 +180,8 @@ async function typicalToolPage(outDir: string, catalogDir: string): Promise<{ ht
   return { html: median.size, js, pagefindJs };
 }
 
-const format = (m: Measured) => `${m.seconds.toFixed(1).padStart(7)} s  ${m.peakMegabytes !== undefined ? `${m.peakMegabytes.toFixed(0).padStart(6)} MB` : "     ? MB"}`;
+const format = (m: Measured) =>
+  `${m.seconds.toFixed(1).padStart(7)} s  ${m.peakMegabytes !== undefined ? `${m.peakMegabytes.toFixed(0).padStart(6)} MB` : "     ? MB"}  ${m.cpuSeconds !== undefined ? `${m.cpuSeconds.toFixed(1)} s CPU` : ""}`;
 const loadAverage = () => os.loadavg()[0]!.toFixed(1);
 const fastest = (runs: Measured[]) => runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
 const lowestPeak = (runs: Measured[]) => {
