@@ -6,7 +6,10 @@
  *   - a minimal Astro site with one bare page per tool, read with the same `readCatalog`,
  *   - pagefind over the real site's pages.
  *
- *   npm run bench:build -- --tools 10000 [--runs 2] [--keep]
+ * Given two sizes, it also prints issue #18's targets: the per-tool-page
+ * slope between them against the bare site's, and each size's budgets.
+ *
+ *   npm run bench:build -- --tools 10000[,50000] [--runs 2] [--keep]
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -21,7 +24,8 @@ import type { ToolDefinition } from "../src/catalog/tool-definition-schema.ts";
 import { assignSlugs } from "../src/catalog/tool-slugs.ts";
 import { readBuildLog } from "./astro-build-log.ts";
 import siteConfig from "../astro.config.mjs";
-import { run } from "./build-site.ts";
+import { checkTargets, spread, type SizeFigures } from "./bench-targets.ts";
+import { pagefindCommand, run } from "./build-site.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const timeBinary = "/usr/bin/time";
@@ -100,6 +104,8 @@ const { name, description } = Astro.props;
 interface Measured {
   seconds: number;
   peakMegabytes?: number;
+  /** User plus system CPU seconds: on a shared machine this moves far less than wall time. */
+  cpuSeconds?: number;
   /** What the command printed: Astro's log, for the stage table. */
   output: string;
 }
@@ -111,7 +117,14 @@ async function measure(command: string, args: string[], env: NodeJS.ProcessEnv, 
   const { output } = await run(timed ? timeBinary : command, timed ? ["-v", command, ...args] : args, { ...env, PWD: cwd }, false, cwd);
   const seconds = (performance.now() - started) / 1000;
   const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(output);
-  return { seconds, output, ...(peak ? { peakMegabytes: Number(peak[1]) / 1024 } : {}) };
+  const user = /User time \(seconds\): ([\d.]+)/.exec(output);
+  const system = /System time \(seconds\): ([\d.]+)/.exec(output);
+  return {
+    seconds,
+    output,
+    ...(peak ? { peakMegabytes: Number(peak[1]) / 1024 } : {}),
+    ...(user && system ? { cpuSeconds: Number(user[1]) + Number(system[1]) } : {}),
+  };
 }
 
 /**
@@ -126,22 +139,23 @@ async function astroBuild(siteDir: string, outDir: string, cacheDir: string, env
   return measure(process.execPath, [astro, "build"], { ...env, SITE_OUT_DIR: outDir, SITE_CACHE_DIR: cacheDir }, siteDir);
 }
 
-/** Where each build spent its time, from Astro's own log: bundling, tool pages, everything else. */
-function printStages(real: Measured, minimal: Measured): void {
-  const stages = (m: Measured) => {
-    const log = readBuildLog(m.output);
-    const toolRoute = log.routes.find((r) => r.route === toolRouteReal || r.route === toolRouteMinimal) ?? { files: 0, seconds: 0 };
-    const others = log.routes.filter((r) => r !== toolRoute);
-    return {
-      bundling: log.bundlingMilliseconds.reduce((a, b) => a + b, 0) / 1000,
-      tools: toolRoute,
-      others: { files: others.reduce((a, r) => a + r.files, 0), seconds: others.reduce((a, r) => a + r.seconds, 0) },
-    };
+/** Where a build spent its time, from Astro's own log: bundling, tool pages, everything else. */
+function stages(m: Measured) {
+  const log = readBuildLog(m.output);
+  const toolRoute = log.routes.find((r) => r.route === toolRouteReal || r.route === toolRouteMinimal) ?? { files: 0, seconds: 0 };
+  const others = log.routes.filter((r) => r !== toolRoute);
+  return {
+    bundling: log.bundlingMilliseconds.reduce((a, b) => a + b, 0) / 1000,
+    tools: toolRoute,
+    others: { files: others.reduce((a, r) => a + r.files, 0), seconds: others.reduce((a, r) => a + r.seconds, 0) },
   };
+}
+
+function printStages(real: Measured, minimal: Measured): void {
   const r = stages(real);
   const m = stages(minimal);
   const stage = (t: { files: number; seconds: number }) => `${t.files} in ${t.seconds} s${t.files ? ` (${((t.seconds * 1000) / t.files).toFixed(2)} ms each)` : ""}`;
-  console.log("| stage, from Astro's log (to the second) | real site | minimal site |");
+  console.log("| stage of the fastest run, from Astro's log (to the second) | real site | minimal site |");
   console.log("|---|---|---|");
   console.log(`| Vite bundling | ${r.bundling.toFixed(1)} s | ${m.bundling.toFixed(1)} s |`);
   console.log(`| tool pages | ${stage(r.tools)} | ${stage(m.tools)} |`);
@@ -166,55 +180,94 @@ async function typicalToolPage(outDir: string, catalogDir: string): Promise<{ ht
   return { html: median.size, js, pagefindJs };
 }
 
-const format = (m: Measured) => `${m.seconds.toFixed(1).padStart(7)} s  ${m.peakMegabytes !== undefined ? `${m.peakMegabytes.toFixed(0).padStart(6)} MB` : "     ? MB"}`;
+const format = (m: Measured) =>
+  `${m.seconds.toFixed(1).padStart(7)} s  ${m.peakMegabytes !== undefined ? `${m.peakMegabytes.toFixed(0).padStart(6)} MB` : "     ? MB"}  ${m.cpuSeconds !== undefined ? `${m.cpuSeconds.toFixed(1)} s CPU` : ""}`;
+const loadAverage = () => os.loadavg()[0]!.toFixed(1);
+const fastest = (runs: Measured[]) => runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+const lowestPeak = (runs: Measured[]) => {
+  const peaks = runs.flatMap((r) => (r.peakMegabytes === undefined ? [] : [r.peakMegabytes]));
+  return peaks.length ? Math.min(...peaks) : undefined;
+};
+
+/** One catalog size: the two sites alternately, pagefind after each real build, then their tables. */
+async function benchSize(work: string, count: number, runs: number): Promise<SizeFigures> {
+  const dir = path.join(work, String(count));
+  const catalogDir = path.join(dir, "catalog");
+  const started = performance.now();
+  const made = await syntheticCatalog(catalogDir, count);
+  console.log(`synthetic catalog: ${made} tools in ${Math.ceil(made / toolsPerServer)} servers (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", CATALOG_DIR: catalogDir };
+  const realOut = path.join(dir, "real-dist");
+  const minimalDir = path.join(dir, "minimal");
+  await minimalSite(minimalDir);
+  // Shared machines are noisy: alternate the builds, report every run's spread and keep each one's fastest.
+  const real: Measured[] = [];
+  const minimal: Measured[] = [];
+  const pagefind: Measured[] = [];
+  for (let i = 0; i < runs; i++) {
+    const before = loadAverage();
+    const r = await astroBuild(root, realOut, path.join(dir, "real-cache"), env);
+    real.push(r);
+    console.log(`real site built:    ${format(r)}  (load average ${before} before)`);
+    const p = await measure(...pagefindCommand(realOut), env, root);
+    pagefind.push(p);
+    console.log(`pagefind indexed:   ${format(p)}  (load average ${loadAverage()} after)`);
+    const m = await astroBuild(minimalDir, path.join(minimalDir, "dist"), path.join(dir, "minimal-cache"), env);
+    minimal.push(m);
+    console.log(`minimal site built: ${format(m)}  (load average ${loadAverage()} after)`);
+  }
+  if (real.length === 0) throw new Error("--runs takes a positive whole number");
+  const bestReal = fastest(real);
+  const bestMinimal = fastest(minimal);
+  const page = await typicalToolPage(realOut, catalogDir);
+
+  console.log("");
+  console.log(`| ${made} tools | time | peak memory |`);
+  console.log("|---|---|---|");
+  const row = (name: string, list: Measured[]) => {
+    const peaks = list.flatMap((m) => (m.peakMegabytes === undefined ? [] : [m.peakMegabytes]));
+    console.log(`| ${name} | ${spread(list.map((m) => m.seconds), "s")} | ${peaks.length ? spread(peaks, "MB", 0) : "not measured"} |`);
+  };
+  row("real site (astro build)", real);
+  row("minimal site (bare page per tool)", minimal);
+  row("pagefind (real site's HTML pages)", pagefind);
+  console.log("");
+  console.log(`real / minimal build time, fastest runs: ${(bestReal.seconds / bestMinimal.seconds).toFixed(2)}x`);
+  console.log("");
+  printStages(bestReal, bestMinimal);
+  console.log("");
+  console.log(`typical tool page: ${(page.html / 1024).toFixed(1)} KB HTML, ${(page.js / 1024).toFixed(1)} KB JS loaded up front; pagefind.js ${(page.pagefindJs / 1024).toFixed(1)} KB (+ wasm and index chunks) only when search is used`);
+  console.log("");
+  if (!process.argv.includes("--keep")) await rm(dir, { recursive: true, force: true });
+  const bestPagefind = fastest(pagefind);
+  return {
+    tools: made,
+    toolPagesSeconds: { real: stages(bestReal).tools.seconds, minimal: stages(bestMinimal).tools.seconds },
+    otherSeconds: stages(bestReal).others.seconds,
+    realSeconds: bestReal.seconds,
+    ...optional("realPeakMegabytes", lowestPeak(real)),
+    pagefindSeconds: bestPagefind.seconds,
+    ...optional("pagefindPeakMegabytes", lowestPeak(pagefind)),
+  };
+}
+
+const optional = <K extends string>(key: K, value: number | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, number>));
 
 async function main(): Promise<void> {
-  const count = Number(argument("tools", "1000"));
-  if (!Number.isInteger(count) || count < 1) throw new Error("--tools takes a positive whole number");
+  const counts = argument("tools", "1000").split(",").map(Number);
+  if (counts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--tools takes positive whole numbers, comma-separated (10000,50000)");
+  const runs = Number(argument("runs", "1"));
   const work = await mkdtemp(path.join(os.tmpdir(), "bench-build-"));
   try {
-    const catalogDir = path.join(work, "catalog");
-    let started = performance.now();
-    const made = await syntheticCatalog(catalogDir, count);
-    console.log(`synthetic catalog: ${made} tools in ${Math.ceil(made / toolsPerServer)} servers (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-
-    const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", CATALOG_DIR: catalogDir };
-    const realOut = path.join(work, "real-dist");
-    const minimalDir = path.join(work, "minimal");
-    await minimalSite(minimalDir);
-    // Shared machines are noisy: alternate the two builds and keep each one's fastest run.
-    const runs = Number(argument("runs", "1"));
-    let real: Measured | undefined;
-    let minimal: Measured | undefined;
-    for (let i = 0; i < runs; i++) {
-      const r = await astroBuild(root, realOut, path.join(work, "real-cache"), env);
-      console.log(`real site built:    ${format(r)}`);
-      const m = await astroBuild(minimalDir, path.join(minimalDir, "dist"), path.join(work, "minimal-cache"), env);
-      console.log(`minimal site built: ${format(m)}`);
-      if (!real || r.seconds < real.seconds) real = r;
-      if (!minimal || m.seconds < minimal.seconds) minimal = m;
+    const figures: SizeFigures[] = [];
+    for (const count of counts) figures.push(await benchSize(work, count, runs));
+    const checks = checkTargets(figures);
+    if (checks.length > 0) {
+      console.log("| issue #18 target | measured (fastest run; lowest peak) | |");
+      console.log("|---|---|---|");
+      for (const check of checks) console.log(`| ${check.target} | ${check.measured} | ${check.met ? "met" : "NOT met"} |`);
     }
-    if (!real || !minimal) throw new Error("--runs takes a positive whole number");
-
-    const pagefind = await measure(path.join(root, "node_modules/.bin/pagefind"), ["--site", realOut, "--silent"], env, root);
-    const page = await typicalToolPage(realOut, catalogDir);
-    const generated = (m: Measured) => readBuildLog(m.output).routes.reduce((sum, r) => sum + r.files, 0);
-    const htmlPages = (await readdir(realOut, { recursive: true })).filter((file) => file.endsWith(".html")).length;
-
-    console.log("");
-    console.log(`| ${made} tools | time | peak memory | files per second |`);
-    console.log("|---|---|---|---|");
-    const row = (name: string, m: Measured, pages?: number) =>
-      console.log(`| ${name} | ${m.seconds.toFixed(1)} s | ${m.peakMegabytes !== undefined ? `${m.peakMegabytes.toFixed(0)} MB` : "not measured"} | ${pages ? (pages / m.seconds).toFixed(0) : ""} |`);
-    row("real site (astro build)", real, generated(real));
-    row("minimal site (bare page per tool)", minimal, generated(minimal));
-    row("pagefind (real site's HTML pages)", pagefind, htmlPages);
-    console.log("");
-    console.log(`real / minimal build time: ${(real.seconds / minimal.seconds).toFixed(2)}x`);
-    console.log("");
-    printStages(real, minimal);
-    console.log("");
-    console.log(`typical tool page: ${(page.html / 1024).toFixed(1)} KB HTML, ${(page.js / 1024).toFixed(1)} KB JS loaded up front; pagefind.js ${(page.pagefindJs / 1024).toFixed(1)} KB (+ wasm and index chunks) only when search is used`);
   } finally {
     if (process.argv.includes("--keep")) console.log(`kept ${work}`);
     else await rm(work, { recursive: true, force: true });

@@ -85,10 +85,15 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<StepRes
   // Astro leaves its content-layer bookkeeping in the output folder; none of it is for visitors.
   await Promise.all(["collections", "content-assets.mjs", "content-modules.mjs"].map((f) => rm(path.join(outDir, f), { recursive: true, force: true })));
   if (!options.skipSearch) {
-    const pagefind = await run(path.join(root, "node_modules/.bin/pagefind"), ["--site", outDir, "--silent"], env, verbose);
+    const pagefind = await run(...pagefindCommand(outDir), env, verbose);
     results.push({ step: "pagefind", ...pagefind });
   }
   return results;
+}
+
+/** The search index step, as the build runs it; bench:build times exactly this. */
+export function pagefindCommand(outDir: string): [string, string[]] {
+  return [path.join(root, "node_modules/.bin/pagefind"), ["--site", outDir, "--silent"]];
 }
 
 /**

@@ -34,7 +34,8 @@ function isCut(name: string): boolean {
 
 function hashedSlug(name: string): string {
   const suffix = createHash("sha256").update(name).digest("hex").slice(0, 8);
-  return `${baseSlug(name).slice(0, MAX_SLUG_LENGTH - 9)}-${suffix}`;
+  // Cut before the hash, the base can end in a hyphen ("a-b-" + "-hash" is not a valid slug).
+  return `${baseSlug(name).slice(0, MAX_SLUG_LENGTH - 9).replace(/-+$/, "")}-${suffix}`;
 }
 
 /**

@@ -44,6 +44,8 @@ export function toolPage(index: CatalogIndex, entry: ToolEntry, site: URL | unde
     summary: shorten(summary, 300),
     breadcrumbs: [{ label: "Servers", href: "/servers/" }, { label: server.name, href: serverPath(server.id) }, { label: name }],
     ...(faq.length > 0 ? { faqJsonLd: faqPageJsonLd(faq, new URL(entry.path, site).href) } : {}),
+    // Search indexes what people search for: names, title, description, category, risk and flags;
+    // everything else is marked data-pagefind-ignore (issue #18: it doubled pagefind's time and memory).
     article: html`<article data-pagefind-body>${[
       heading(entry),
       descriptionSection(description, tool.definition.cut),
@@ -77,9 +79,9 @@ function descriptionSection(description: string, cut: ToolEntry["tool"]["definit
   const cutNote =
     cut &&
     html`<p class="muted" data-cut>The server sent more than the catalog keeps: ${cut.notes.join("; ")}. The whole definition as sent has sha256 <code>${cut.sha256}</code>, so a change past the cut still counts as a change.</p>`;
-  if (!description) return html`<h2>Description</h2><p class="muted">The server sent no description.</p>${cutNote}`;
+  if (!description) return html`<h2 data-pagefind-ignore>Description</h2><p class="muted" data-pagefind-ignore>The server sent no description.</p>${cutNote}`;
   const shown = description.length > sizeLimits.descriptionCharacters ? description.slice(0, sizeLimits.descriptionCharacters) : description;
-  return html`<h2>Description</h2>${textBlocksHtml(textBlocks(shown))}${
+  return html`<h2 data-pagefind-ignore>Description</h2>${textBlocksHtml(textBlocks(shown))}${
     shown.length < description.length &&
     html`<p class="muted">Shown in part: the first ${shown.length} of ${description.length} characters kept. The kept text is in <a href="/catalog.json">catalog.json</a>.</p>`
   }${cutNote}`;
@@ -87,25 +89,25 @@ function descriptionSection(description: string, cut: ToolEntry["tool"]["definit
 
 function classificationSection({ tool }: ToolEntry): SafeHtml {
   const verdict = tool.verdict;
-  if (!verdict) return html`<h2>Why this classification</h2><p>This tool is <strong>not classified</strong> yet, so it has no category, risk or policy snippets.</p>`;
+  if (!verdict) return html`<h2 data-pagefind-ignore>Why this classification</h2><p data-pagefind-ignore>This tool is <strong>not classified</strong> yet, so it has no category, risk or policy snippets.</p>`;
   const override = verdict.override;
-  return html`<h2>Why this classification</h2><p>${verdict.rationale}</p>${
+  return html`<h2 data-pagefind-ignore>Why this classification</h2><p data-pagefind-ignore>${verdict.rationale}</p>${
     override &&
-    html`<div class="override"><p><strong>Maintainer override.</strong> The classifier said ${override.classifier.category}, ${override.classifier.risk} risk; published as ${verdict.category}, ${verdict.risk} risk.</p></div>`
+    html`<div class="override" data-pagefind-ignore><p><strong>Maintainer override.</strong> The classifier said ${override.classifier.category}, ${override.classifier.risk} risk; published as ${verdict.category}, ${verdict.risk} risk.</p></div>`
   }
-<h3>Evidence weighed</h3><ul class="signals">${verdict.signals.map((s) => html`<li><strong>${s.source}</strong>: <code>${s.evidence}</code> — ${s.effect}</li>`)}</ul>
-<h3>Flags</h3>${
+<h3 data-pagefind-ignore>Evidence weighed</h3><ul class="signals" data-pagefind-ignore>${verdict.signals.map((s) => html`<li><strong>${s.source}</strong>: <code>${s.evidence}</code> — ${s.effect}</li>`)}</ul>
+<h3 data-pagefind-ignore>Flags</h3>${
     verdict.flags.length
-      ? html`<dl class="facts">${verdict.flags.map((f) => html`<dt>${badgeHtml({ kind: "flag", text: f })}</dt><dd>${flagExplanation(f)}</dd>`)}</dl>`
-      : html`<p>No flags raised.</p>`
+      ? html`<dl class="facts">${verdict.flags.map((f) => html`<dt>${badgeHtml({ kind: "flag", text: f })}</dt><dd data-pagefind-ignore>${flagExplanation(f)}</dd>`)}</dl>`
+      : html`<p data-pagefind-ignore>No flags raised.</p>`
   }`;
 }
 
 function parametersSection({ tool }: ToolEntry): SafeHtml {
   const counts = tool.verdict?.parameters ?? { total: tool.parameters.length, required: tool.parameters.filter((p) => p.required).length };
-  return html`<h2>Parameters</h2><p data-parameter-counts>${describeParameterCounts(counts)}</p>${
+  return html`<h2 data-pagefind-ignore>Parameters</h2><p data-parameter-counts data-pagefind-ignore>${describeParameterCounts(counts)}</p>${
     tool.parameters.length > 0 &&
-    html`<div class="table-wrap"><table><caption class="visually-hidden">Parameters</caption><thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Required</th><th scope="col">Description</th></tr></thead><tbody>${tool.parameters.map(
+    html`<div class="table-wrap" data-pagefind-ignore><table><caption class="visually-hidden">Parameters</caption><thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Required</th><th scope="col">Description</th></tr></thead><tbody>${tool.parameters.map(
       (p) =>
         html`<tr><td><code>${p.name}</code></td><td><code>${p.type}</code></td><td>${p.required ? "required" : "optional"}</td><td>${
           p.description ? shorten(p.description, 600) : html`<span class="muted">none</span>`
@@ -115,8 +117,8 @@ function parametersSection({ tool }: ToolEntry): SafeHtml {
 }
 
 function annotationsSection({ tool }: ToolEntry): SafeHtml {
-  return html`<h2>Annotations</h2><p>Hints from the server, untrusted. An absent hint takes the MCP specification's default, which is cautious, not false.</p>
-<div class="table-wrap"><table><caption class="visually-hidden">Annotations as sent and effective</caption><thead><tr><th scope="col">Hint</th><th scope="col">As sent</th><th scope="col">Effective</th><th scope="col">Meaning</th></tr></thead><tbody>${annotationRows(
+  return html`<h2 data-pagefind-ignore>Annotations</h2><p data-pagefind-ignore>Hints from the server, untrusted. An absent hint takes the MCP specification's default, which is cautious, not false.</p>
+<div class="table-wrap" data-pagefind-ignore><table><caption class="visually-hidden">Annotations as sent and effective</caption><thead><tr><th scope="col">Hint</th><th scope="col">As sent</th><th scope="col">Effective</th><th scope="col">Meaning</th></tr></thead><tbody>${annotationRows(
     tool.definition.annotations,
   ).map(
     (row) =>

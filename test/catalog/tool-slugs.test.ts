@@ -35,6 +35,11 @@ describe("assignSlugs", () => {
     expect(later.get(b)).not.toBe(alone);
   });
 
+  it("a long name whose cut falls on a word break still gets a valid slug, without a doubled hyphen", () => {
+    const name = `${"a".repeat(50)}_${"b".repeat(20)}`;
+    expect(assignSlugs([name]).get(name)).toMatch(/^a{50}-[0-9a-f]{8}$/);
+  });
+
   it("names that share a plain slug each get a distinct hashed one", () => {
     const slugs = assignSlugs(["get_file", "get-file", "getFile"]);
     expect(new Set(slugs.values()).size).toBe(3);

@@ -100,6 +100,31 @@ describe("the fixture site in chromium", () => {
     await page.close();
   });
 
+  // Other tools' descriptions and names share these words ("file", "delete", "charge"): the page named so must still lead.
+  it.each([
+    ["read_file", "/servers/acme-files/tools/read-file/"],
+    ["write_file", "/servers/acme-files/tools/write-file/"],
+    ["delete_customer", "/servers/pay-co/tools/delete-customer/"],
+    ["list_charges", "/servers/pay-co/tools/list-charges/"],
+    ["run_command", "/servers/acme-files/tools/run-command/"],
+  ])("a search for the tool name %s puts that tool's page first", async (name, path) => {
+    const page = await open("/search/");
+    await page.locator("#page-search-input").fill(name);
+    const first = page.locator("main [data-results] li").first().locator("a.result-title");
+    await first.waitFor();
+    expect(new URL((await first.getAttribute("href"))!, base).pathname).toBe(path);
+    expect(await first.textContent()).toBe(name);
+    await page.close();
+  });
+
+  // "cents" is only in create_refund's parameter table, "cautious" only in every page's annotations note.
+  it.each(["cents", "cautious"])("a word found only in parts search leaves out (%s) finds nothing", async (word) => {
+    const page = await open("/search/");
+    await page.locator("#page-search-input").fill(word);
+    await expect.poll(() => page.locator("main [data-status]").textContent()).toBe("0 results");
+    await page.close();
+  });
+
   it("filters search results by category and by risk", async () => {
     const page = await open("/search/");
     await page.locator("#page-search-input").focus();
