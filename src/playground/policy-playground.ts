@@ -273,10 +273,13 @@ class PolicyPlayground extends HTMLElement {
     this.#pendingAnnouncement = false;
     if (!reply.timeline) {
       list.replaceChildren();
-      note.textContent = this.#batches.length
-        ? "The proxy would refuse this policy, so no call is simulated: fix the errors above and the timeline comes back."
-        : "";
-      if (announce) this.#status("[data-sim-status]", "Not simulated: the policy has errors.");
+      const ownLimit = reply.findings.some((f) => f.ownLimit);
+      note.textContent = !this.#batches.length
+        ? ""
+        : ownLimit
+          ? "The policy is past one of this playground's own limits, so no call is simulated (the proxy may well load it)."
+          : "The proxy would refuse this policy, so no call is simulated: fix the errors above and the timeline comes back.";
+      if (announce) this.#status("[data-sim-status]", ownLimit ? "Not simulated: the policy is past this playground's own limits." : "Not simulated: the policy has errors.");
       return;
     }
     note.textContent = reply.timeline.length > 500 ? `Showing the last 500 of ${reply.timeline.length} calls.` : "";
