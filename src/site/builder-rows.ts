@@ -30,7 +30,7 @@ function builderRowHtml(row: BuilderRow, i: number): SafeHtml {
     : html`<span class="muted">—</span>`;
   return html`<tr data-index="${i}" data-action="${row.action}"><th scope="row"><code>${displayName(row.tool)}</code>${
     spendCap &&
-    html`<span class="pb-note">plus a ${spendCap.window === "day" ? "daily" : spendCap.window} cap of ${spendCap.amount.toLocaleString("en-US")} on <code>${spendCap.parameter}</code> when limited or approved</span>`
+    html`<span class="pb-note">plus a ${spendCap.window === "day" ? "daily" : spendCap.window} cap of ${spendCap.amount.toLocaleString("en-US")} on <code>${spendCap.parameter}</code> when limited or approved${spendCap.required ? "" : html`, and a call without it is refused`}</span>`
   }${!row.countable && html`<span class="pb-note">no rate limit: the proxy cannot count a tool whose name holds a dot</span>`}</th>
 <td>${verdict}</td>
 <td><label for="pb-action-${i}" class="visually-hidden">Action for ${label}</label><select id="pb-action-${i}" data-action>${options(actionsFor(row), row.action, (a) => actionLabels[a])}</select></td>
