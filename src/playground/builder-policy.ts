@@ -12,7 +12,7 @@ import type { Policy, Rule, ToolPolicy } from "../policy/policy-schema.ts";
 import type { Window } from "../policy/policy-words.ts";
 import type { RateLimit } from "../policy/rate-limit.ts";
 import { globalLimitRow } from "../policy/recommendation-table.ts";
-import { approvalRule, canCount, capRule, denyRule, describeRecommendation, recommendRule, spendRule, type RuleRecommendation } from "../policy/recommend-rule.ts";
+import { approvalRule, canCount, capRule, denyRule, describeRecommendation, recommendRule, spendRules, type RuleRecommendation } from "../policy/recommend-rule.ts";
 
 /** What the builder can do with one tool. */
 export const builderActions = ["allow", "rate_limit", "require_approval", "deny", "hide"] as const;
@@ -131,7 +131,7 @@ export function limitCountProblem(text: string): string | undefined {
 /** The rules one row produces; hidden tools get none (they go under `hide`). */
 export function rowRules(row: BuilderRow): Rule[] {
   const counted = row.countable
-    ? [capRule(row.limit), ...(row.spendCap ? [spendRule(row.tool, row.spendCap)] : [])]
+    ? [capRule(row.limit), ...(row.spendCap ? spendRules(row.tool, row.spendCap) : [])]
     : [];
   switch (row.action) {
     case "allow":
@@ -175,7 +175,7 @@ export function builderPolicy(rows: readonly BuilderRow[], settings: BuilderSett
 function rowComment(row: BuilderRow): string {
   const recommendation = row.recommendation;
   if (!recommendation) return `Not classified yet; set to ${actionLabels[row.action].toLowerCase()} in the policy builder.`;
-  if (sameAsRecommended(row, recommendation)) return describeRecommendation(recommendation);
+  if (sameAsRecommended(row, recommendation)) return describeRecommendation(recommendation, rowRules(row));
   return `${recommendation.category}, ${recommendation.risk} risk. Set to ${actionLabels[row.action].toLowerCase()} in the policy builder (recommended: ${actionLabels[recommendedAction(recommendation)].toLowerCase()}).`;
 }
 

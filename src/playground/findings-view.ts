@@ -40,6 +40,8 @@ export function describeFindings(findings: readonly Finding[]): string {
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.length - errors;
   const counts = [errors && `${errors} ${errors === 1 ? "error" : "errors"}`, warnings && `${warnings} ${warnings === 1 ? "warning" : "warnings"}`].filter(Boolean).join(", ");
+  // Past one of the playground's own limits the text was not read, so nothing can be said of the proxy.
+  if (findings.some((f) => f.ownLimit)) return `${counts}: not checked, the policy is past one of this playground's own limits (not the proxy's; the proxy may load it).`;
   if (errors) return `${counts}: the proxy would refuse this policy.`;
   if (warnings) return `${counts}: the proxy would load this policy, but check the warnings.`;
   return "No problems: the proxy would load this policy.";

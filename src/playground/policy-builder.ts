@@ -6,10 +6,12 @@
  * page itself loads no YAML parser. The page renders the table and the
  * first YAML; this element only reads controls and writes text.
  */
+import { setOwn } from "../policy/own-property.ts";
 import { renderPolicy } from "../policy/render-policy.ts";
 import { actionLabels, applyBulk, builderActions, builderPolicy, initialRows, limitCountProblem, readLimitCount, type BuilderAction, type BuilderRow, type BuilderSettings, type BuilderTool } from "./builder-policy.ts";
 import { EngineClient, type EngineAnswer } from "./engine-client.ts";
 import { copyText, downloadText } from "./save-file.ts";
+import { decodeBuilderState, encodeBuilderState, type BuilderFormState } from "./builder-state.ts";
 import { encodeState, MAX_FRAGMENT_CHARS } from "./url-state.ts";
 
 interface BuilderData {
@@ -24,6 +26,7 @@ class PolicyBuilder extends HTMLElement {
   #yaml = "";
   #toolNames: string[] = [];
   #linkVersion = 0;
+  #hashVersion = 0;
   /** A limit field does not read: the YAML shown is not the form's. */
   #stale = false;
   #engine = new EngineClient((answer) => this.#showValidation(answer));
@@ -47,14 +50,94 @@ class PolicyBuilder extends HTMLElement {
     this.querySelector("[data-copy]")?.addEventListener("click", () => void copyText(this.#yaml, this.querySelector("[data-output-status]"), "Policy copied"));
     this.querySelector("[data-download]")?.addEventListener("click", () => downloadText(`${this.#data.serverId}.policy.yaml`, this.#yaml));
     this.querySelectorAll<HTMLElement>("[data-needs-js]").forEach((el) => (el.hidden = false));
+    void this.#restore();
+  }
+
+  /** Puts back the choices a link or a reload carries in `#b=`, then renders once. */
+  async #restore(): Promise<void> {
+    const state = await decodeBuilderState(location.hash);
+    const status = this.querySelector("[data-output-status]");
+    if (typeof state === "string") {
+      if (status) status.textContent = `The link's choices were not applied (${state}); the recommendations are shown.`;
+    } else if (state) {
+      this.#applyForm(state);
+    }
     this.#update();
+  }
+
+  #applyForm(state: BuilderFormState): void {
+    // A value is set only where the control offers it: a select keeps its own options.
+    const set = (control: HTMLInputElement | HTMLSelectElement | null, value: string | undefined) => {
+      if (!control || value === undefined) return;
+      if (control instanceof HTMLSelectElement && ![...control.options].some((o) => o.value === value)) return;
+      control.value = value;
+    };
+    for (const tr of this.#tableRows()) {
+      const row = this.#rows[Number(tr.dataset.index)];
+      const saved = row && Object.hasOwn(state.rows, row.tool) ? state.rows[row.tool] : undefined;
+      if (!saved) continue;
+      set(tr.querySelector("[data-action]"), saved.action);
+      set(tr.querySelector("[data-count]"), saved.count);
+      set(tr.querySelector("[data-window]"), saved.window);
+      set(tr.querySelector("[data-timeout]"), saved.timeout);
+      this.#readRow(tr, false);
+    }
+    if (state.posture) {
+      const radio = this.querySelector<HTMLInputElement>(`input[name='builder-default'][value='${state.posture}']`);
+      if (radio) radio.checked = true;
+    }
+    if (state.cap) {
+      const on = this.querySelector<HTMLInputElement>("[data-global-on]");
+      if (on) on.checked = state.cap.on;
+      set(this.querySelector("[data-global-count]"), state.cap.count);
+      set(this.querySelector("[data-global-window]"), state.cap.window);
+    }
+  }
+
+  /** The form as it differs from the page as rendered (default values), so an untouched builder keeps a bare address. */
+  #formState(): BuilderFormState {
+    const changed = (control: HTMLInputElement | HTMLSelectElement | null): string | undefined => {
+      if (!control) return undefined;
+      const initial = control instanceof HTMLSelectElement ? [...control.options].find((o) => o.defaultSelected)?.value ?? control.options[0]?.value : control.defaultValue;
+      return control.value === initial ? undefined : control.value;
+    };
+    const rows: BuilderFormState["rows"] = {};
+    for (const tr of this.#tableRows()) {
+      const tool = this.#rows[Number(tr.dataset.index)]?.tool;
+      if (tool === undefined) continue;
+      const entries = Object.entries({
+        action: changed(tr.querySelector("[data-action]")),
+        count: changed(tr.querySelector("[data-count]")),
+        window: changed(tr.querySelector("[data-window]")),
+        timeout: changed(tr.querySelector("[data-timeout]")),
+      }).filter(([, value]) => value !== undefined);
+      if (entries.length) setOwn(rows, tool, Object.fromEntries(entries));
+    }
+    const state: BuilderFormState = { rows };
+    if (this.querySelector<HTMLInputElement>("input[name='builder-default'][value='deny']")?.checked) state.posture = "deny";
+    const on = this.querySelector<HTMLInputElement>("[data-global-on]");
+    const count = this.querySelector<HTMLInputElement>("[data-global-count]");
+    const window = this.querySelector<HTMLSelectElement>("[data-global-window]");
+    if (on && count && window && (on.checked || changed(count) !== undefined || changed(window) !== undefined)) {
+      state.cap = { on: on.checked, count: count.value, window: window.value };
+    }
+    return state;
+  }
+
+  async #writeHash(): Promise<void> {
+    const version = ++this.#hashVersion;
+    const state = this.#formState();
+    const untouched = Object.keys(state.rows).length === 0 && !state.posture && !state.cap;
+    const hash = untouched ? "" : await encodeBuilderState(state);
+    if (version !== this.#hashVersion) return;
+    history.replaceState(null, "", hash || location.pathname);
   }
 
   #tableRows(): HTMLTableRowElement[] {
     return [...this.querySelectorAll<HTMLTableRowElement>("tr[data-index]")];
   }
 
-  #readRow(tr: HTMLTableRowElement): void {
+  #readRow(tr: HTMLTableRowElement, update = true): void {
     const index = Number(tr.dataset.index);
     const row = this.#rows[index];
     if (!row) return;
@@ -70,7 +153,7 @@ class PolicyBuilder extends HTMLElement {
       approvalTimeout: timeout ?? row.approvalTimeout,
     };
     this.#syncRow(tr, this.#rows[index]!);
-    this.#update();
+    if (update) this.#update();
   }
 
   /**
@@ -155,12 +238,15 @@ class PolicyBuilder extends HTMLElement {
   #update(): void {
     const settings = this.#settings();
     const problems = this.#fieldProblems();
+    void this.#writeHash();
     this.#showStale(problems);
-    if (problems.length > 0) return;
+    // A link or reload can bring a bad field back; the YAML then still shows every choice that reads, marked stale.
+    if (problems.length > 0 && this.#yaml !== "") return;
     const { policy, comments } = builderPolicy(this.#rows, settings);
     this.#yaml = renderPolicy(policy, { comments });
     const output = this.querySelector("[data-output] code");
     if (output) output.textContent = this.#yaml;
+    if (problems.length > 0) return;
     // Busy until the worker answers for this text: the status is not read out, or trusted, before.
     this.querySelector("[data-validation]")?.setAttribute("aria-busy", "true");
     this.#engine.check({ text: this.#yaml, tools: this.#toolNames, batches: [] });

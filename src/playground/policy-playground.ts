@@ -17,7 +17,7 @@ import { parseArguments } from "./call-arguments.ts";
 import { pasteRefusal, sizeRefusal } from "./paste-guard.ts";
 import { lineCount, offsetOf } from "./text-positions.ts";
 import { describeEntry, renderTimeline } from "./timeline-view.ts";
-import { decodeFragment, encodeState, MAX_BATCH_CALLS, MAX_BATCHES, MAX_FRAGMENT_CHARS, MAX_TOTAL_CALLS, type CallBatch, type PlaygroundState, type SimulatorForm } from "./url-state.ts";
+import { callTimeProblem, decodeFragment, encodeState, MAX_BATCH_CALLS, MAX_BATCHES, MAX_FRAGMENT_CHARS, MAX_TOTAL_CALLS, type CallBatch, type PlaygroundState, type SimulatorForm } from "./url-state.ts";
 
 const CHECK_DELAY_MS = 200;
 const URL_DELAY_MS = 400;
@@ -72,6 +72,7 @@ class PolicyPlayground extends HTMLElement {
     });
     this.#el("[data-copy-policy]").addEventListener("click", () => void copyText(this.#text.value, this.querySelector("[data-share-status]"), "Policy copied"));
     this.#el("[data-download-policy]").addEventListener("click", () => downloadText("policy.yaml", this.#text.value));
+    this.#el("[data-link-download]").addEventListener("click", () => downloadText("policy.yaml", this.#text.value));
     this.#el("[data-copy-link]").addEventListener("click", () => void this.#copyLink());
     this.#el("[data-reset]").addEventListener("click", () => {
       this.#text.value = example;
@@ -212,6 +213,8 @@ class PolicyPlayground extends HTMLElement {
     if (!Number.isInteger(count) || count < 1 || count > MAX_BATCH_CALLS) return problem(`Not called: the number of calls must be a whole number from 1 to ${MAX_BATCH_CALLS}.`, this.#count);
     const step = Number(this.#step.value || "0");
     if (!Number.isInteger(step) || step < 0 || step > 86_400) return problem("Not called: the step must be a whole number of seconds from 0 to 86400.", this.#step);
+    const range = callTimeProblem(at, count, step);
+    if (range) return problem(`Not called: ${range}.`, this.#clock);
     const total = this.#batches.reduce((n, b) => n + b.count, 0);
     if (this.#batches.length >= MAX_BATCHES || total + count > MAX_TOTAL_CALLS) {
       return problem(`Not called: the timeline holds at most ${MAX_TOTAL_CALLS} calls in ${MAX_BATCHES} presses; clear it first.`, this.#count);
@@ -273,10 +276,13 @@ class PolicyPlayground extends HTMLElement {
     this.#pendingAnnouncement = false;
     if (!reply.timeline) {
       list.replaceChildren();
-      note.textContent = this.#batches.length
-        ? "The proxy would refuse this policy, so no call is simulated: fix the errors above and the timeline comes back."
-        : "";
-      if (announce) this.#status("[data-sim-status]", "Not simulated: the policy has errors.");
+      const ownLimit = reply.findings.some((f) => f.ownLimit);
+      note.textContent = !this.#batches.length
+        ? ""
+        : ownLimit
+          ? "The policy is past one of this playground's own limits, so no call is simulated (the proxy may well load it)."
+          : "The proxy would refuse this policy, so no call is simulated: fix the errors above and the timeline comes back.";
+      if (announce) this.#status("[data-sim-status]", ownLimit ? "Not simulated: the policy is past this playground's own limits." : "Not simulated: the policy has errors.");
       return;
     }
     note.textContent = reply.timeline.length > 500 ? `Showing the last 500 of ${reply.timeline.length} calls.` : "";
@@ -309,11 +315,20 @@ class PolicyPlayground extends HTMLElement {
     this.#urlTimer = window.setTimeout(() => void this.#writeUrl(), URL_DELAY_MS);
   }
 
-  /** Keeps the link in the address bar current; a state too large to share leaves it out. */
+  /**
+   * Keeps the link in the address bar current. A state too large for a link
+   * leaves the address bar, and the page says so and offers the file: a
+   * reload would otherwise lose the policy without a word.
+   */
   async #writeUrl(): Promise<boolean> {
     clearTimeout(this.#urlTimer);
     const hash = await encodeState(this.#state());
-    if (hash.length - 1 > MAX_FRAGMENT_CHARS) {
+    const notice = this.#el("[data-link-message]");
+    const tooLarge = hash.length - 1 > MAX_FRAGMENT_CHARS;
+    notice.hidden = !tooLarge;
+    if (tooLarge) {
+      const size = (hash.length - 1).toLocaleString("en-US");
+      this.#el("[data-link-text]").textContent = `This policy is too large for a link: its link would be ${size} characters, more than the ${MAX_FRAGMENT_CHARS.toLocaleString("en-US")} the playground reads, so the address bar no longer holds it and a reload would lose it. Download it to keep it.`;
       this.#writingHash = "";
       history.replaceState(null, "", location.pathname);
       return false;

@@ -52,6 +52,9 @@ export const MAX_BATCHES = 200;
 export const MAX_BATCH_CALLS = 1_000;
 export const MAX_TOTAL_CALLS = 5_000;
 const MAX_STEP_SECONDS = 366 * 86_400;
+/** Simulated calls fall within these years: JavaScript dates end in 275760, and a call past that has no time to show. */
+export const EARLIEST_CALL = Date.UTC(1970, 0, 1);
+export const LATEST_CALL = Date.UTC(9999, 11, 31, 23, 59, 59);
 export const STATE_VERSION = 1;
 
 export type DecodeResult =
@@ -169,7 +172,18 @@ function readBatch(raw: unknown): CallBatch | string {
   if (typeof tool !== "string" || typeof args !== "string" || typeof approved !== "boolean") return "bad call";
   if (typeof at !== "string" || Number.isNaN(Date.parse(at))) return "bad call time";
   if (!isStep(stepSeconds) || !isCount(count)) return "bad call numbers";
+  const range = callTimeProblem(Date.parse(at), count, stepSeconds);
+  if (range) return `bad call time: ${range}`;
   return { tool, args, at, stepSeconds, count, approved };
+}
+
+/** Why a batch's calls cannot all be given a time (the first or the last is outside the years simulated), or undefined. */
+export function callTimeProblem(start: number, count: number, stepSeconds: number): string | undefined {
+  const last = start + (count - 1) * stepSeconds * 1000;
+  if (Number.isNaN(start) || start < EARLIEST_CALL || last > LATEST_CALL) {
+    return "every simulated call must fall between 1970-01-01 and 9999-12-31 UTC";
+  }
+  return undefined;
 }
 
 const serverId = /^[a-z0-9][a-z0-9-]{0,99}$/;
@@ -178,7 +192,7 @@ const isCount = (n: unknown): n is number => typeof n === "number" && Number.isI
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Runs bytes through a (de)compression stream; undefined once the output passes `limit` bytes (a deflate bomb stops there). */
-async function pipeBytes(input: Uint8Array<ArrayBuffer>, transform: CompressionStream | DecompressionStream, limit: number): Promise<Uint8Array | undefined> {
+export async function pipeBytes(input: Uint8Array<ArrayBuffer>, transform: CompressionStream | DecompressionStream, limit: number): Promise<Uint8Array | undefined> {
   const writer = transform.writable.getWriter();
   const written = writer.write(input).then(() => writer.close());
   written.catch(() => undefined);

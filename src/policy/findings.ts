@@ -12,6 +12,11 @@ export interface Finding {
   column?: number;
   /** What is wrong and what was expected. */
   message: string;
+  /**
+   * The text passed one of this checker's own limits (size, nesting, value
+   * count; yaml-limits.ts), so it was not read: the proxy might load it.
+   */
+  ownLimit?: true;
 }
 
 const plainKey = /^[A-Za-z0-9_*-]+$/;

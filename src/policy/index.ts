@@ -17,7 +17,7 @@ export type { RateLimit } from "./rate-limit.ts";
 export { compileRe2 } from "./re2-regex.ts";
 export { recommendationTable, globalLimitRow } from "./recommendation-table.ts";
 export type { RecommendationRow, RecommendedAction } from "./recommendation-table.ts";
-export { recommendRule, describeRecommendation, approvalRule, canCount, capRule, denyRule, spendRule } from "./recommend-rule.ts";
+export { recommendRule, describeRecommendation, approvalRule, amountGivenRule, canCount, capRule, denyRule, spendRule, spendRules, type SpendCap } from "./recommend-rule.ts";
 export type { RecommendableTool, RuleRecommendation } from "./recommend-rule.ts";
 export { recommendPolicy } from "./recommend-policy.ts";
 export type { RecommendOptions, PolicyRecommendation } from "./recommend-policy.ts";

@@ -41,14 +41,14 @@ export function parsePolicy(text: string): ParsedPolicy {
     const { line, col } = lineCounter.linePos(offset);
     return { line: Math.max(line, 1), column: Math.max(col, 1) };
   };
-  const failed = (offset: number, message: string): ParsedPolicy => {
+  const failed = (offset: number, message: string, ownLimit?: true): ParsedPolicy => {
     if (lineCounter.lineStarts.length === 0) indexLines(text, lineCounter);
-    return { policy: {}, data: undefined, findings: [{ severity: "error", path: "", ...toPosition(offset), message }], broken: new Set() };
+    return { policy: {}, data: undefined, findings: [{ severity: "error", path: "", ...toPosition(offset), message, ...(ownLimit ? { ownLimit } : {}) }], broken: new Set() };
   };
 
   if (typeof text !== "string") return { policy: {}, data: undefined, findings: [fileError("expected the policy as text")], broken: new Set() };
   const rawProblem = checkRawText(text);
-  if (rawProblem) return failed(rawProblem.offset, rawProblem.message);
+  if (rawProblem) return failed(rawProblem.offset, rawProblem.message, rawProblem.ownLimit);
 
   let docs: Document.Parsed[];
   try {
@@ -90,7 +90,8 @@ export function parsePolicy(text: string): ParsedPolicy {
   const converted = yamlToData(first, toPosition);
   if (converted.problem || converted.duplicateKeys.length > 0) {
     for (const { offset, key } of converted.duplicateKeys) findings.push({ severity: "error", path: "", ...toPosition(offset), message: duplicateKeyMessage(key) });
-    if (converted.problem) findings.push({ severity: "error", path: "", ...toPosition(converted.problem.offset), message: converted.problem.message });
+    const { problem } = converted;
+    if (problem) findings.push({ severity: "error", path: "", ...toPosition(problem.offset), message: problem.message, ...(problem.ownLimit ? { ownLimit: problem.ownLimit } : {}) });
     return { policy: {}, data: undefined, findings: sortFindings(findings), broken: new Set() };
   }
   const shaped = shapePolicy(converted.data ?? {}, converted.positions);

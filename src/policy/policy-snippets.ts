@@ -1,5 +1,5 @@
 import type { Policy, Rule } from "./policy-schema.ts";
-import { approvalRule, canCount, capRule, denyRule, describeRecommendation, recommendRule, spendRule, type RecommendableTool, type RuleRecommendation } from "./recommend-rule.ts";
+import { approvalRule, canCount, capRule, denyRule, describeRecommendation, recommendRule, spendRules, type RecommendableTool, type RuleRecommendation } from "./recommend-rule.ts";
 import { renderPolicy } from "./render-policy.ts";
 import { setOwn } from "./own-property.ts";
 
@@ -37,32 +37,30 @@ const titles: Record<SnippetVariant, string> = {
  */
 export function policySnippets(tool: RecommendableTool, recommendation: RuleRecommendation = recommendRule(tool)): PolicySnippet[] {
   const recommended = recommendedVariant(recommendation);
-  const comment = describeRecommendation(recommendation);
   const name = tool.name;
-  const counted: Rule[] = recommendation.limit ? [capRule(recommendation.limit)] : [];
+  // Every variant that lets calls through keeps the spend cap: the amounts moved are capped whoever decides the call.
+  const spend: Rule[] = recommendation.spendCap ? spendRules(name, recommendation.spendCap) : [];
+  const counted: Rule[] = [...(recommendation.limit ? [capRule(recommendation.limit)] : []), ...spend];
+  const spent = recommendation.spendCap ? `, with ${recommendation.spendCap.parameter} capped at ${recommendation.spendCap.amount} per ${recommendation.spendCap.window}` : "";
   const cap = recommendation.limit ? `${recommendation.limit.count} calls per ${recommendation.limit.window}` : "no cap";
 
   const snippets: Array<Omit<PolicySnippet, "yaml" | "title" | "recommended">> = [
     {
       variant: "allow",
-      whenToUse: `You list every tool the agent may use (default: deny); this one runs within ${cap}.`,
+      whenToUse: `You list every tool the agent may use (default: deny); this one runs within ${cap}${spent}.`,
       policy: toolPolicy(name, "deny", counted),
     },
     ...(recommendation.limit
       ? [{
           variant: "rate_limit" as const,
-          whenToUse: `The rest of the server stays open and this tool is slowed to ${cap}.`,
+          whenToUse: `The rest of the server stays open and this tool is slowed to ${cap}${spent}.`,
           policy: toolPolicy(name, "allow", counted),
         }]
       : []),
     {
       variant: "require_approval",
-      whenToUse: `A person should see and approve each call (waiting up to ${recommendation.approvalTimeout})${recommendation.spendCap ? `, with ${recommendation.spendCap.parameter} capped at ${recommendation.spendCap.amount} per ${recommendation.spendCap.window}` : ""}.`,
-      policy: toolPolicy(name, "allow", [
-        ...counted,
-        ...(recommendation.spendCap ? [spendRule(name, recommendation.spendCap)] : []),
-        approvalRule(recommendation.approvalTimeout),
-      ]),
+      whenToUse: `A person should see and approve each call (waiting up to ${recommendation.approvalTimeout})${spent}.`,
+      policy: toolPolicy(name, "allow", [...counted, approvalRule(recommendation.approvalTimeout)]),
     },
     {
       variant: "deny",
@@ -79,7 +77,8 @@ export function policySnippets(tool: RecommendableTool, recommendation: RuleReco
     ...snippet,
     title: titles[snippet.variant],
     recommended: snippet.variant === recommended,
-    yaml: renderPolicy(snippet.policy, { comments: { [name]: comment } }),
+    // The comment is written from this file's own rules: a cap it mentions is a cap it has.
+    yaml: renderPolicy(snippet.policy, { comments: { [name]: describeRecommendation(recommendation, snippet.policy.tools?.[name]?.rules ?? []) } }),
   }));
 }
 

@@ -12,7 +12,12 @@ export interface RecommendationRow {
   limit: { count: number; window: Window };
   /** How long a held call waits for a person. */
   approvalTimeout: string;
-  /** For tools that move money and take an amount argument: the most the amounts may add up to per window, in the argument's own unit. */
+  /**
+   * For tools that move money and take a numeric amount argument: the most
+   * the amounts may add up to per window, in the argument's own unit. Which
+   * files carry it, and what they say of it, follows from their rules
+   * (`describeRecommendation`), never from this row alone.
+   */
   spendCap?: { amount: number; window: Window };
   /** One sentence for the methodology page and the policy comments. */
   why: string;
@@ -37,7 +42,7 @@ export const recommendationTable: readonly RecommendationRow[] = [
     limit: { count: 10, window: "day" },
     approvalTimeout: "30m",
     spendCap: { amount: 10_000, window: "day" },
-    why: "It moves money or creates an obligation to pay, so a person approves every call, and amounts are capped per day where the tool takes one.",
+    why: "It moves money or creates an obligation to pay, so the recommendation is that a person approves every call.",
   },
   {
     when: { categories: ["Destructive"], risks: ["Critical"] },
@@ -110,5 +115,9 @@ export const globalLimitRow = {
   why: "A cap on all calls together stops an agent stuck in a loop, whatever tool it loops on.",
 } as const;
 
-/** Argument names taken as an amount of money for the spend cap (numbers only). */
-export const amountParameterPattern = /^(?:amount|amount_?in_?cents|[a-z]+_amount|price|total)$/i;
+/**
+ * Argument names taken as an amount of money moved, for the spend cap
+ * (numbers only). A price or a quantity is not one: adding up the prices
+ * of orders or the quantities of a payment link caps nothing that is paid.
+ */
+export const amountParameterPattern = /^(?:amount|amount_?in_?cents|[a-z]+_amount)$/i;

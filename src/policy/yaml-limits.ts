@@ -16,7 +16,12 @@ export const MAX_NODES = 20_000;
 export interface TextProblem {
   offset: number;
   message: string;
+  /** One of the limits above, this checker's own, not a file the proxy refuses. */
+  ownLimit?: true;
 }
+
+/** Appended to every message about one of these limits: the proxy's own limits are higher. */
+export const OWN_LIMIT_NOTE = "this checker's own limit, not the proxy's";
 
 /** YAML allows tab, line feed and carriage return among the C0 controls; binary files trip on the rest. */
 const forbiddenCharacter = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFE\uFFFF]/;
@@ -25,7 +30,8 @@ export function checkRawText(text: string): TextProblem | undefined {
   if (text.length > MAX_POLICY_CHARS) {
     return {
       offset: 0,
-      message: `file is ${text.length.toLocaleString("en-US")} characters, more than the ${MAX_POLICY_CHARS.toLocaleString("en-US")} a policy may have; is this the right file?`,
+      message: `file is ${text.length.toLocaleString("en-US")} characters, more than the ${MAX_POLICY_CHARS.toLocaleString("en-US")} a policy may have (${OWN_LIMIT_NOTE}); is this the right file?`,
+      ownLimit: true,
     };
   }
   const bad = forbiddenCharacter.exec(text);
@@ -37,7 +43,8 @@ export function checkRawText(text: string): TextProblem | undefined {
   if (nesting !== undefined) {
     return {
       offset: nesting,
-      message: `brackets or list markers nest more than ${MAX_RAW_NESTING} levels deep; a policy needs fewer than 10 (the proxy refuses more than 10,000)`,
+      message: `brackets or list markers nest more than ${MAX_RAW_NESTING} levels deep (${OWN_LIMIT_NOTE}: the proxy reads up to 10,000); a policy needs fewer than 10`,
+      ownLimit: true,
     };
   }
   return undefined;

@@ -1,7 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
 import type { PolicyPath } from "./findings.ts";
 import { setOwn } from "./own-property.ts";
-import { MAX_DEPTH, MAX_NODES } from "./yaml-limits.ts";
+import { MAX_DEPTH, MAX_NODES, OWN_LIMIT_NOTE } from "./yaml-limits.ts";
 
 export interface Position {
   line: number;
@@ -17,7 +17,7 @@ export interface Converted {
   data: unknown;
   positions: Positions;
   /** Set when the document cannot be turned into data safely. */
-  problem?: { offset: number; message: string };
+  problem?: { offset: number; message: string; ownLimit?: true };
   /** Keys that repeat an earlier key of the same map, with where each repeat starts. */
   duplicateKeys: { offset: number; key: string }[];
 }
@@ -82,19 +82,19 @@ export function yamlToData(doc: Document.Parsed, toPosition: (offset: number) =>
   const duplicateKeys: Converted["duplicateKeys"] = [];
   const reportedDuplicates = new Set<number>();
 
-  const fail = (offset: number, message: string) => {
-    problem ??= { offset, message };
+  const fail = (offset: number, message: string, ownLimit = false) => {
+    problem ??= { offset, message, ...(ownLimit ? { ownLimit: true as const } : {}) };
     return undefined;
   };
 
   const convert = (node: Node | null | undefined, path: PolicyPath, offset: number, slot: Slot): unknown => {
     if (problem) return undefined;
     if (path.length > MAX_DEPTH) {
-      return fail(offset, `YAML nests more than ${MAX_DEPTH} levels deep; a policy needs fewer than 10 (the proxy refuses more than 10,000)`);
+      return fail(offset, `YAML nests more than ${MAX_DEPTH} levels deep (${OWN_LIMIT_NOTE}: the proxy reads up to 10,000); a policy needs fewer than 10`, true);
     }
     if (++nodes > MAX_NODES) {
       const cap = MAX_NODES.toLocaleString("en-US");
-      return fail(offset, aliasesFollowed > 0 ? `YAML expands to more than ${cap} values (aliases repeating aliases?); a policy has a few hundred` : `YAML holds more than ${cap} values; a policy has a few hundred`);
+      return fail(offset, aliasesFollowed > 0 ? `YAML expands to more than ${cap} values (aliases repeating aliases?; ${OWN_LIMIT_NOTE}); a policy has a few hundred` : `YAML holds more than ${cap} values (${OWN_LIMIT_NOTE}); a policy has a few hundred`, true);
     }
     if (node === null || node === undefined) return nullMeans(path);
     const start = node.range?.[0] ?? offset;

@@ -78,7 +78,10 @@ export function buildToolFaq({ tool, serverName, recommendation, snippets }: Too
   });
 
   const limit = recommendation.limit ? `${recommendation.limit.count} calls per ${recommendation.limit.window}` : undefined;
-  const spend = recommendation.spendCap ? ` The amounts in ${recommendation.spendCap.parameter} are capped at ${recommendation.spendCap.amount} per ${recommendation.spendCap.window}.` : "";
+  const spendCap = recommendation.spendCap;
+  const spend = spendCap && recommendation.action !== "deny" && recommendation.action !== "hide"
+    ? ` The amounts in ${spendCap.parameter} are capped at ${spendCap.amount} per ${spendCap.window}${spendCap.required ? "" : `, and a call without ${spendCap.parameter} is refused`}.`
+    : "";
   items.push({
     question: "What limit does the catalog recommend, and where does it come from?",
     answer: `The recommendation is to ${actionWords[recommendation.action]}${limit && recommendation.action !== "deny" && recommendation.action !== "hide" ? `, capped at ${limit}` : ""}.${spend} It comes from row ${recommendation.row + 1} of the recommendation table on the methodology page: ${describeRecommendation(recommendation)}`,

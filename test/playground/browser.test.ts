@@ -181,7 +181,7 @@ describe("the policy playground in chromium", () => {
       el.value = "k: v\n".repeat(200_001);
       el.dispatchEvent(new Event("input"));
     });
-    await expect.poll(() => page.locator("[data-findings]").textContent(), { timeout: 15_000 }).toContain("more than the 1,000,000 a policy may have");
+    await expect.poll(() => page.locator("[data-findings]").textContent(), { timeout: 15_000 }).toContain("more than the 1,000,000 a policy may have (this checker's own limit, not the proxy's)");
     // A large paste is read in full: the duplicate at its end is found and marked in the gutter.
     await page.locator("#policy-text").evaluate((el: HTMLTextAreaElement) => {
       el.value = Array.from({ length: 6_000 }, (_, i) => `key_${i}: value\n`).join("") + "dup: 1\ndup: 2\n";

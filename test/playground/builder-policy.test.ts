@@ -45,7 +45,7 @@ describe("the builder's rows", () => {
       ["read_file", "rate_limit", "60/minute"],
       ["write_file", "rate_limit", "30/hour"],
     ]);
-    expect(rows.find((r) => r.tool === "create_refund")?.spendCap).toEqual({ amount: 10_000, window: "day", parameter: "amount" });
+    expect(rows.find((r) => r.tool === "create_refund")?.spendCap).toEqual({ amount: 10_000, window: "day", parameter: "amount", required: true });
   });
 
   it("leave out tools named \"*\" or with an empty name, and keep the first of duplicates", () => {

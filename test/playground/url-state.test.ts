@@ -71,6 +71,9 @@ describe("the playground's URL state", () => {
     ["a server id that is not a slug", '{"v":1,"policy":"","server":"../x","batches":[]}', "bad server id"],
     ["a call with a bad time", '{"v":1,"policy":"","batches":[{"tool":"a","args":"{}","at":"soon","stepSeconds":0,"count":1,"approved":false}]}', "bad call time"],
     ["a call repeated a million times", '{"v":1,"policy":"","batches":[{"tool":"a","args":"{}","at":"2026-01-01T00:00:00Z","stepSeconds":0,"count":1000000,"approved":false}]}', "bad call numbers"],
+    ["a call in the year 275760, the last day a JavaScript date has", '{"v":1,"policy":"","batches":[{"tool":"a","args":"{}","at":"+275760-09-13T00:00:00Z","stepSeconds":86400,"count":2,"approved":false}]}', "bad call time: every simulated call must fall between 1970-01-01 and 9999-12-31 UTC"],
+    ["a batch whose last call steps past the year 9999", '{"v":1,"policy":"","batches":[{"tool":"a","args":"{}","at":"9999-12-31T23:59:00Z","stepSeconds":60,"count":2,"approved":false}]}', "bad call time: every simulated call must fall between 1970-01-01 and 9999-12-31 UTC"],
+    ["a call before 1970", '{"v":1,"policy":"","batches":[{"tool":"a","args":"{}","at":"1969-12-31T23:59:59Z","stepSeconds":0,"count":1,"approved":false}]}', "bad call time: every simulated call must fall between 1970-01-01 and 9999-12-31 UTC"],
     ["text that is not JSON", "{v:1", "not JSON"],
   ])("refuses %s inside a well-compressed link", async (_what, json, why) => {
     expect(await decodeFragment(await deflate(json))).toEqual({ ok: false, message: `The link's state could not be read (${why}); the example policy is shown instead.` });
