@@ -3,32 +3,25 @@
  * named as its own, links and reloads keep or explain their state, and
  * the keyboard gets the site's focus ring and short paths.
  */
-import { rm } from "node:fs/promises";
-import type { Server } from "node:http";
 import { deflateRawSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serveDirectory } from "../../scripts/serve-site.ts";
 import { serverPolicyYaml } from "../../src/site/server-policy.ts";
-import { launchChromium, recordProblems } from "../support/browser.ts";
-import { buildFixtureSite, type BuiltFixture } from "../site/built-site.ts";
+import { recordProblems } from "../support/browser.ts";
+import { serveFixtureSite, type ServedSite } from "../support/served-site.ts";
 
-let site: BuiltFixture;
-let server: Server;
+let served: ServedSite | undefined;
 let base: string;
 let browser: Browser;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  site = await buildFixtureSite({ search: false });
-  ({ server, url: base } = await serveDirectory(site.outDir, 0));
-  browser = await launchChromium();
+  served = await serveFixtureSite({ search: false });
+  ({ base, browser } = served);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  if (site) await rm(site.dir, { recursive: true, force: true });
+  await served?.close();
 });
 
 async function open(path: string): Promise<Page> {
@@ -208,7 +201,7 @@ describe("keyboard and links (item 12)", () => {
     expect(href).toMatch(/^\/playground\/#s=/);
     await close(serverPage);
     const page = await open(href!);
-    const expected = serverPolicyYaml(site.servers.find((s) => s.id === "pay-co")!);
+    const expected = serverPolicyYaml(served!.servers.find((s) => s.id === "pay-co")!);
     await expect.poll(() => page.locator("#policy-text").inputValue()).toBe(expected);
     await expect.poll(() => page.locator("#policy-server").inputValue()).toBe("pay-co");
     await expect.poll(() => summary(page).textContent()).toBe("No problems: the proxy would load this policy.");

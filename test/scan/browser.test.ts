@@ -1,29 +1,22 @@
-import { rm } from "node:fs/promises";
 import { readFile } from "node:fs/promises";
-import type { Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serveDirectory } from "../../scripts/serve-site.ts";
 import { validatePolicy } from "../../src/policy/index.ts";
-import { buildFixtureSite, type BuiltFixture } from "../site/built-site.ts";
-import { launchChromium, recordProblems, seriousViolations } from "../support/browser.ts";
+import { serveFixtureSite, type ServedSite } from "../support/served-site.ts";
+import { recordProblems, seriousViolations } from "../support/browser.ts";
 
-let site: BuiltFixture;
-let server: Server;
+let served: ServedSite | undefined;
 let base: string;
 let browser: Browser;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  site = await buildFixtureSite({ search: false });
-  ({ server, url: base } = await serveDirectory(site.outDir, 0));
-  browser = await launchChromium();
+  served = await serveFixtureSite({ search: false });
+  ({ base, browser } = served);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  if (site) await rm(site.dir, { recursive: true, force: true });
+  await served?.close();
   expect(problems).toEqual([]);
 });
 
