@@ -9,6 +9,7 @@ import type { Evidence } from "./gather-evidence.ts";
 import { describeHints, type ExplicitHints } from "./read-annotations.ts";
 import { objectRules, phraseRules, riskAdjustments, usualRisks, type AdjustmentId, type DomainName } from "./rules.ts";
 import { splitName } from "./split-name.ts";
+import { bulkPhraseRemoves, emptyingActionValue, stateSelector } from "./unbounded-removal.ts";
 import { risks, type Category, type Risk, type Signal } from "./verdict-schema.ts";
 
 export interface AppliedAdjustment {
@@ -54,25 +55,6 @@ const sandboxPhrases = phraseRules.filter((r) => r.trait === "sandboxed").flatMa
 function describesSandbox(text: string | undefined): boolean {
   const tokens = ` ${words(capText(text ?? "", 300)).join(" ")} `;
   return sandboxPhrases.some((p) => tokens.includes(` ${p} `));
-}
-
-const removingWords: ReadonlySet<string> = new Set(["delete", "deletes", "deleting", "remove", "removes", "removing", "clear", "clears", "purge", "purges", "drop", "drops", "discard", "discards", "wipe", "wipes", "erase", "erases", "clean", "cleans", "destroy", "destroys", "empty", "empties", "truncate", "truncates", "reset", "resets", "cancel", "cancels", "terminate", "terminates", "kill", "kills", "revoke", "revokes", "uninstall", "uninstalls", "archive", "trash"]);
-const bulkWords: ReadonlySet<string> = new Set(["all", "every", "everything", "recursively", "wildcard", "matching", "match"]);
-
-/**
- * Whether the description's first sentence says "all" (or every, matching...)
- * in the same clause as a removal: a tool that lists all and deletes one
- * removes one.
- */
-function bulkPhraseRemoves(description: string | undefined): boolean {
-  const first = capText(description ?? "", 400).split(/(?<=[.!?])\s/)[0] ?? "";
-  const clauses = first.split(/[,;:()]|\s(?:or|and)\s/);
-  // A sentence without removal words says nothing here: it is left to the other rules (a verb in the name).
-  if (!clauses.some((c) => words(c).some((w) => removingWords.has(w)))) return true;
-  return clauses.some((c) => {
-    const ws = words(c);
-    return ws.some((w) => removingWords.has(w)) && ws.some((w) => bulkWords.has(w));
-  });
 }
 
 /** Words that are sensitive only on servers of a domain (messages on a mail server), for the domains given. */
@@ -321,6 +303,13 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
     else if (bulkWord !== undefined) apply("bulk-deletion", `Its name says it removes everything of a kind ('${bulkWord}'): Critical.`, "name", `'${bulkWord}'`);
     else if (bulkPhrase !== undefined) apply("bulk-deletion", `Its description says it removes an unbounded set ('${bulkPhrase}'): Critical.`, "description", `'${bulkPhrase}'`);
     else if (filter) apply("bulk-deletion", `It removes whatever its filter '${filter.name}' matches, an unbounded set: Critical.`, "parameters", `'${filter.name}'`);
+    else {
+      const actionProperties = findings("action").map((f) => f.property);
+      const emptying = emptyingActionValue(actionProperties);
+      const byState = parameters.deletingValue === undefined ? stateSelector(evidence.schema.properties) : undefined;
+      if (emptying !== undefined) apply("bulk-deletion", `Its action '${quote(emptying, 30)}' empties a whole set, no item named: Critical.`, "parameters", `'${quote(emptying, 30)}'`);
+      else if (byState !== undefined) apply("bulk-deletion", `It removes whatever is in the state its '${quote(byState.name, 30)}' picks, an unbounded set: Critical.`, "parameters", `'${quote(byState.name, 30)}'`);
+    }
     const container = containerWord ?? actionContainer;
     if (container !== undefined) {
       apply("container-deletion", `It removes a whole ${quote(container, 30)}, with everything in it: Critical.`, head !== undefined || actionContainer !== undefined ? "name" : "description", `'${quote(container, 30)}'`);

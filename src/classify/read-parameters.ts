@@ -60,6 +60,20 @@ function describesRemoval(description: string | undefined): boolean {
   return tokens.some((w, i) => switchRemovalWords.has(w) && !tokens.slice(Math.max(0, i - 4), i).some((t) => t === "not" || t === "never" || t === "without" || t === "dont"));
 }
 
+/**
+ * Words in a force switch's description that say forcing replaces or loses
+ * what is there ("overwrites remote history", "bypassing safety checks").
+ * "Allow adding otherwise ignored files" or "re-authenticate even if
+ * connected" force something else, and replace nothing.
+ */
+const forceReplacingWords: ReadonlySet<string> = new Set(["overwrite", "overwrites", "overwriting", "overwritten", "replace", "replaces", "replacing", "existing", "discard", "discards", "discarding", "lose", "losing", "lost", "uncommitted", "unsaved", "exists", "exist", "bypass", "bypasses", "bypassing", "safety", "safeguard", "safeguards", "history", "permanently", "conflicts"]);
+
+/** A force switch whose description says what it forces, and that is not replacing anything. */
+function forcesSomethingElse(description: string | undefined): boolean {
+  const tokens = textWords(capText(description ?? "", 200));
+  return tokens.length >= 3 && !tokens.some((w) => forceReplacingWords.has(w) || switchRemovalWords.has(w));
+}
+
 const readingModeWords: ReadonlySet<string> = new Set(["list", "show", "get", "read", "view", "search", "status", "log"]);
 
 /** "For list mode: ...", "Only for show": the parameter applies to a mode that only reads. */
@@ -111,6 +125,7 @@ function ruleFor(property: PropertyInfo): ParameterRule | undefined {
     // "force: If true, immediately remove resources": a force that removes is a deleting switch.
     // "For list mode: show both local and remote branches": a switch of a reading mode scales what is shown.
     if (rule?.kind === "scale-switch" && scopedToReadingMode(property.description)) return undefined;
+    if (rule?.kind === "scale-switch" && parts.length === 1 && parts[0] === "force" && forcesSomethingElse(property.description)) return undefined;
     if (rule?.kind === "scale-switch" && !(parts.includes("force") && describesRemoval(property.description))) return rule;
     if (switchNamed(parts, deletingSwitch) || describesRemoval(property.description)) return deletingSwitch;
     return switchNamed(parts, overwriteSwitch) ? overwriteSwitch : undefined;
@@ -184,7 +199,8 @@ export function readParameters(
 
 /** Names of a parameter whose values set what happens to the item. */
 const stateNames: ReadonlySet<string> = new Set(["status", "state", "action", "operation", "op", "mode", "lifecycle"]);
-const deletingValues: ReadonlySet<string> = new Set(["delete", "deleted", "remove", "removed", "trash", "trashed", "purge", "purged", "destroy", "destroyed"]);
+/** Trash is left out: a trashed item can be restored, and removal is Destructive only when the data is gone afterwards. */
+const deletingValues: ReadonlySet<string> = new Set(["delete", "deleted", "remove", "removed", "purge", "purged", "destroy", "destroyed"]);
 
 /** The value of a status or action choice that deletes the item, unless the choice filters what is read. */
 function deletingValueOf(property: PropertyInfo): string | undefined {

@@ -109,6 +109,20 @@ export const objectRules: readonly ObjectRule[] = [
     explanation: "On a shop server, orders carry customers' names, addresses and purchases: personal data, sensitive even to read.",
   },
   {
+    kind: "sensitive",
+    words: ["call", "calls", "call log", "call logs", "phone call", "phone calls"],
+    domain: "telephony",
+    except: ["web call", "web calls", "call status", "call statuses"],
+    explanation: "On a voice-call server, a call's record holds the caller's number, the transcript and the recording: sensitive even to read.",
+  },
+  {
+    kind: "message",
+    words: ["call", "calls", "phone call", "phone calls", "outbound call", "outbound calls"],
+    domain: "telephony",
+    except: ["web call", "web calls"],
+    explanation: "On a voice-call server, placing a call rings a person: it reaches someone outside as a message does.",
+  },
+  {
     kind: "container",
     words: ["repository", "repositories", "repo", "repos", "database", "databases", "db", "project", "projects", "cluster", "clusters", "account", "accounts", "organization", "organisation", "org", "workspace", "workspaces", "namespace", "namespaces", "collection", "collections", "table", "tables", "bucket", "buckets", "schema", "tenant", "keyspace", "site", "sites", "volume", "volumes"],
     exceptInDomain: { domain: "spreadsheet", words: ["table", "tables"] },
@@ -129,7 +143,7 @@ export const objectRules: readonly ObjectRule[] = [
   },
   {
     kind: "message",
-    words: ["message", "messages", "email", "emails", "mail", "sms", "tweet", "tweets", "newsletter", "notification", "notifications", "dm", "chat", "announcement", "announcements"],
+    words: ["message", "messages", "email", "emails", "mail", "sms", "tweet", "tweets", "newsletter", "notification", "notifications", "dm", "chat", "announcement", "announcements", "phone call", "phone calls", "outbound call", "outbound calls"],
     explanation: "Messages, emails, SMS and notifications reach other people once created.",
   },
   {
@@ -747,7 +761,7 @@ export const phraseRules: readonly PhraseRule[] = [
   },
   {
     trait: "sensitive",
-    phrases: ["secret", "secrets", "environment variable", "environment variables", "env var", "env vars", "credential", "credentials", "password", "passwords", "api key", "api keys", "access token", "access tokens", "private key", "private keys", "ssh key", "ssh keys", "personal data", "pii", "private message", "private messages", "direct message", "direct messages", "cookies", "kubeconfig", "employee", "employees", "payroll", "salary", "salaries", "transcript", "transcripts", "recording", "recordings", "email address", "email addresses", "home address", "contact details", "contact information", "personal information", "customer data", "customer records", "patients", "patient records", "patient data", "medical records", "vulnerabilities", "security findings", "email messages", "emails", "inbox", "chat history", "message history", "messages in", "messages from", "attendees", "emailaddress", "direct reports", "participants"],
+    phrases: ["secret", "secrets", "environment variable", "environment variables", "env var", "env vars", "credential", "credentials", "password", "passwords", "api key", "api keys", "access token", "access tokens", "private key", "private keys", "ssh key", "ssh keys", "personal data", "pii", "private message", "private messages", "direct message", "direct messages", "cookies", "kubeconfig", "employee", "employees", "payroll", "salary", "salaries", "transcript", "transcripts", "recording", "recordings", "email address", "email addresses", "home address", "contact details", "contact information", "personal information", "customer data", "customer records", "patients", "patient records", "patient data", "medical records", "vulnerabilities", "security findings", "email messages", "emails", "inbox", "chat history", "message history", "messages in", "messages from", "attendees", "emailaddress", "direct reports", "participants", "security audit", "security audits", "location history", "biometric", "biometrics"],
     scope: "anywhere",
     negatable: true,
     unlessSentenceHas: ["authenticate", "authenticates", "authentication", "auth", "authorize", "authorized", "requires", "required", "require", "configured", "configure", "login", "oauth", "bearer", "provided", "provide", "pass", "supply", "set", "header", "headers", "session", "categories", "category"],
@@ -871,7 +885,7 @@ export const parameterRules: readonly ParameterRule[] = [
   { kind: "content", names: ["content", "body", "text", "contents", "data", "message", "new text", "markdown", "html"], explanation: "Takes content to store or send: corroborates writing." },
 ];
 
-export type DomainName = "payments" | "shell" | "browser" | "database" | "email" | "shop" | "spreadsheet";
+export type DomainName = "payments" | "shell" | "browser" | "database" | "email" | "shop" | "spreadsheet" | "telephony";
 
 export interface DomainRule {
   domain: DomainName;
@@ -889,6 +903,7 @@ export const domainRules: readonly DomainRule[] = [
   { domain: "email", words: ["email", "mail", "gmail", "outlook", "imap", "smtp", "mailbox", "inbox", "fastmail", "protonmail"], fromToolName: true, explanation: "On a mail server, or in a mail tool of any server (`readGmailDraft`), messages, drafts and attachments are private mail." },
   { domain: "spreadsheet", words: ["sheets", "gsheets", "spreadsheet", "spreadsheets", "excel", "xlsx", "workbook", "workbooks"], fromToolName: true, explanation: "In a spreadsheet, a table is a range of cells, not a database's table: removing one removes one thing." },
   { domain: "shop", words: ["shopify", "shop", "shops", "ecommerce", "woocommerce", "bigcommerce", "magento", "commercetools", "storefront", "prestashop", "saleor", "medusa"], explanation: "On a shop server, orders are records of customers who are persons: sensitive even to read." },
+  { domain: "telephony", words: ["telephony", "retell", "vapi", "twilio", "telnyx", "plivo", "vonage", "sinch", "voip", "dialer", "callcenter"], explanation: "On a voice-call server, a call is a conversation with a person: its record holds their number, transcript and recording, and placing one rings them." },
   { domain: "database", words: ["database", "databases", "postgres", "postgresql", "mysql", "sqlite", "sql", "supabase", "mongodb", "db", "bigquery", "snowflake", "clickhouse", "neon", "redis"], explanation: "On a database server, a query parameter is a query language." },
 ];
 
