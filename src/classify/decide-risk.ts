@@ -99,6 +99,8 @@ const metadataWords: ReadonlySet<string> = new Set(["list", "info", "stat", "sta
 /** Words that say a path is one on the machine the server runs on. */
 const hostPathWords: ReadonlySet<string> = new Set(["absolute", "relative", "local", "filesystem", "disk", "host", "cwd", "home"]);
 const hostPathPhrases = ["file system", "working directory", "home directory", "local file", "local path", "on disk", "from disk", "on the host", "on the machine"];
+/** Local search programs: a tool built on one searches the files of the machine it runs on. */
+const localSearchWords: ReadonlySet<string> = new Set(["ripgrep", "rg", "grep", "ag", "ack"]);
 /** Phrases that confine a path to directories the user allowed. */
 const confinedPhrases = ["allowed directories", "allowed directory", "allowed paths", "allowed roots", "within the workspace", "inside the workspace", "workspace root", "project root", "within the project", "sandbox", "sandboxed"];
 
@@ -123,7 +125,10 @@ function hostFilePath(evidence: Evidence): string | undefined {
     // The path must name a file to read, not the repository or folder the call works in.
     const namesFile = [...splitName(finding.property.name), ...text.split(" ")].some((w) => w === "file" || w === "files");
     if (!namesFile || text.includes(" repository ") || text.includes(" repo ")) continue;
-    const onHost = text.split(" ").some((w) => hostPathWords.has(w)) || hostPathPhrases.some((p) => text.includes(` ${p} `) || description.includes(` ${p} `));
+    const onHost =
+      text.split(" ").some((w) => hostPathWords.has(w)) ||
+      hostPathPhrases.some((p) => text.includes(` ${p} `) || description.includes(` ${p} `)) ||
+      [...name.words, ...description.split(" ")].some((w) => localSearchWords.has(w));
     if (onHost) return finding.name;
   }
   return undefined;
@@ -211,6 +216,9 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
       apply("external-send", `It sends or publishes to people outside the user's own systems ('${quote(what, 30)}'): High.`, desc?.phrases.has("external-send") ? "description" : "name", `'${quote(what, 30)}'`);
     } else if (!internal && recipient) {
       apply("external-send", `It takes a recipient ('${recipient.name}'), so what it creates reaches other people: High.`, "parameters", `'${recipient.name}'`);
+    } else if (!internal && findings("attendee-notice")[0] !== undefined) {
+      const notice = findings("attendee-notice")[0]!;
+      apply("external-send", `Its '${notice.name}' can notify the event's attendees, who may be outside the organisation: High.`, "parameters", `'${notice.name}'`);
     }
     if (traits.has("access-change")) {
       // Admin or owner rights over a whole organisation, account or workspace are the Critical row's own trigger.

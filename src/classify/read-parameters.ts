@@ -118,7 +118,7 @@ function ruleFor(property: PropertyInfo): ParameterRule | undefined {
   // `If-Match` or `matchCase` name no filter: only a parameter named as one picks items by a filter.
   if (rule?.kind === "filter" && exact === undefined) return undefined;
   // `assignedTo` or `reply_to` is no recipient: only a parameter named as one (to, cc, recipients) sends.
-  if (rule?.kind === "recipient" && exact === undefined) return undefined;
+  if ((rule?.kind === "recipient" || rule?.kind === "attendee-notice") && exact === undefined) return undefined;
   if (property.type === "boolean") {
     // A switch turns something on; it is never the content, page, path or code a call acts on
     // ("fullPage" pages nothing, "deleteLocalData" is no content).

@@ -668,7 +668,7 @@ export const guidanceVerbs: ReadonlySet<string> = new Set(["call", "use", "invok
 export const guidanceObjects: ReadonlySet<string> = new Set(["tool", "tools", "function", "endpoint", "command", "method"]);
 
 /** Words that end an object phrase in a description ("delete a comment | on a repository"). */
-export const objectPhraseStops: ReadonlySet<string> = new Set(["between", "against", "on", "in", "from", "of", "for", "to", "with", "by", "and", "or", "that", "which", "using", "at", "into", "via", "within", "across", "under", "as", "if", "when", "based", "including", "along", "without"]);
+export const objectPhraseStops: ReadonlySet<string> = new Set(["between", "against", "on", "in", "from", "of", "for", "to", "with", "by", "and", "or", "that", "which", "using", "at", "into", "via", "within", "across", "under", "as", "if", "when", "based", "including", "along", "without", "containing", "matching", "whose", "where", "having", "about", "since", "until"]);
 
 /** Words that never name an object ("a", "new", "specific"). */
 export const objectFillerWords: ReadonlySet<string> = new Set(["a", "an", "the", "new", "existing", "specific", "given", "single", "one", "your", "their", "its", "my", "our", "this", "that", "these", "those", "some", "entire", "whole", "specified", "provided", "selected", "current", "by", "id", "ids"]);
@@ -839,6 +839,7 @@ export type ParameterKind =
   | "query"
   | "url"
   | "recipient"
+  | "attendee-notice"
   | "channel"
   | "money"
   | "path"
@@ -870,6 +871,7 @@ export const parameterRules: readonly ParameterRule[] = [
   { kind: "resource-kind", names: ["resource type", "kind", "resource kind", "api version"], explanation: "Takes any kind of cluster resource (a free `kind` or `resourceType`): the call reaches Secrets and whole namespaces too." },
   { kind: "api-path", names: ["api path", "api endpoint", "resource path", "url path"], explanation: "Takes any path of a service's API (\"The API endpoint path\"): the tool reaches every operation of that API with its method." },
   { kind: "url", names: ["url", "uri", "href", "link", "endpoint", "website", "webpage", "urls"], explanation: "Takes a web address: the call reaches out to it." },
+  { kind: "attendee-notice", names: ["send updates", "send notifications", "send invites", "send invitations", "notify attendees", "notify guests", "notify participants", "send notification to attendees"], explanation: "Chooses whether an event's attendees or guests are notified of the change (`sendUpdates`): they may be people outside the organisation, so the call can send to people." },
   { kind: "recipient", names: ["to", "recipient", "recipients", "cc", "bcc", "receiver", "destination email", "to email", "to emails", "to address", "attendees", "attendee emails", "invitees", "guests", "guest emails"], explanation: "Takes a recipient (to, cc, bcc, an event's attendees or invitees): whatever the call creates reaches other people, an invitation included. A plain `email` field is contact data, not a recipient." },
   { kind: "channel", names: ["channel", "channel id", "chat id", "conversation id", "thread ts"], explanation: "Takes a chat channel: corroborates a message that others read." },
   { kind: "money", names: ["amount", "currency", "unit amount", "price", "total amount", "amount cents", "amount in cents", "value cents"], explanation: "Takes an amount or a currency: corroborates moving money." },

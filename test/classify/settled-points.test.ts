@@ -134,6 +134,9 @@ const rows: Row[] = [
   { point: "placing a phone call rings a person: Write, High", category: "Write", risk: "High", tool: { name: "create_phone_call", description: "Creates a new phone call from an agent to a number.", inputSchema: object({ from_number: text(), to_number: text() }, ["from_number", "to_number"]) } },
   { point: "a browser web call rings nobody: Write, Medium", server: "retell-ai", category: "Write", risk: "Medium", tool: { name: "create_web_call", description: "Creates a new web call", inputSchema: object({ agent_id: text() }, ["agent_id"]) } },
   { point: "a security audit returns security findings: Read, Medium", category: "Read", risk: "Medium", tool: { name: "generate_audit", description: "Generate a security audit for your instance.", inputSchema: object({ categories: ids("Risk categories to include") }) } },
+  { point: "an event update that can notify its attendees sends to people: Write, High", category: "Write", risk: "High", tool: { name: "updateCalendarEvent", description: "Update an existing calendar event.", inputSchema: object({ eventId: text(), summary: text(), sendUpdates: choice(["all", "externalOnly", "none"], "Send update notifications") }, ["eventId"]) } },
+  { point: "a search built on ripgrep returns lines of any file on the host: Read, Medium", category: "Read", risk: "Medium", tool: { name: "search", description: "Search files for patterns using ripgrep (rg)", inputSchema: object({ pattern: text("The search pattern"), path: text("Directory or file(s) to search.") }, ["pattern", "path"]) } },
+  { point: "on a mail server, messages containing a text are private mail: Read, Medium", server: "mail-server", category: "Read", risk: "Medium", tool: { name: "search_by_body", description: "Search messages containing specific text in the body.", inputSchema: object({ text: text("Text to search for in message body") }, ["text"]) } },
 ];
 
 describe("the standard's settled points", () => {
