@@ -8,7 +8,7 @@ import type { Evidence } from "./gather-evidence.ts";
 import { categoryFromHints, hintPhrase } from "./read-annotations.ts";
 import { isQueryLanguage } from "./read-parameters.ts";
 import type { NameReading } from "./read-name.ts";
-import { categoryOrder, dispatcherVerbs, httpMethodRules, nounLikeVerbs, producingVerbs, runWords } from "./rules.ts";
+import { categoryOrder, computingVerbs, dispatcherVerbs, httpMethodRules, nounLikeVerbs, producingVerbs, runWords } from "./rules.ts";
 
 const textWordsOf = (text: string | undefined) => textWords(capText(text ?? "", 400));
 import { stems } from "./read-words.ts";
@@ -220,7 +220,11 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
   // description itself states a change (a parameter or a listed sub action alone does not overrule it).
   if (hints.readOnlyHint === true && category !== "Read") {
     // "Create a buffer zone" with readOnlyHint and idempotentHint computes a shape and returns it: producing is no change.
-    const computes = (c: Candidate) => hints.idempotentHint === true && c.category === "Write" && producingVerbs.has(c.verb ?? desc?.verb?.word ?? "");
+    // "Format citations" with readOnlyHint returns the formatted text: transforming what is given is no change either.
+    const computes = (c: Candidate) => {
+      const verb = c.verb ?? desc?.verb?.word ?? "";
+      return c.category === "Write" && ((hints.idempotentHint === true && producingVerbs.has(verb)) || computingVerbs.has(verb));
+    };
     const statesChange = candidates.some((c) => !c.weak && c.category !== "Read" && !computes(c) && (c.source === "name" || c.source === "title" || c.phrase.startsWith("the description")));
     if (!statesChange) {
       const overruled = candidates.filter((c) => c.category === category);
@@ -258,6 +262,14 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
     const where = saveTo !== undefined ? `the path ${saveTo.name} its result is saved to` : `the description ('${quote(desc?.phrases.get("kept") ?? "saves it", 30)}')`;
     candidates.push({ source: saveTo !== undefined ? "parameters" : "description", category, phrase: where });
     signals.push({ source: saveTo !== undefined ? "parameters" : "description", evidence: saveTo?.name ?? `'${quote(desc?.phrases.get("kept") ?? "saves it", 30)}'`, effect: saveTo !== undefined ? "the result can be saved to a file that outlives the call: Write" : "the result is saved to a file that outlives the call: Write" });
+  }
+
+  // "markSeen: mark the message as seen": the read leaves a flag changed in the mailbox.
+  const marking = parameters.findings.find((f) => f.kind === "marking-switch");
+  if (category === "Read" && marking !== undefined && hints.readOnlyHint !== true) {
+    category = "Write";
+    candidates.push({ source: "parameters", category, phrase: `the switch '${marking.name}', which marks what it reads as seen` });
+    signals.push({ source: "parameters", evidence: `'${marking.name}'`, effect: "marks what it reads as seen, a lasting change: Write" });
   }
 
   // A tool that takes any path of a service's API (`bb_delete` with "The API endpoint path") reaches every

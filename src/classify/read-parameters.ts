@@ -120,6 +120,7 @@ function ruleFor(property: PropertyInfo): ParameterRule | undefined {
   // `assignedTo` or `reply_to` is no recipient: only a parameter named as one (to, cc, recipients) sends.
   if ((rule?.kind === "recipient" || rule?.kind === "attendee-notice") && exact === undefined) return undefined;
   if (property.type === "boolean") {
+    if (rule?.kind === "marking-switch" && exact !== undefined) return rule;
     // A switch turns something on; it is never the content, page, path or code a call acts on
     // ("fullPage" pages nothing, "deleteLocalData" is no content).
     // "force: If true, immediately remove resources": a force that removes is a deleting switch.

@@ -807,6 +807,13 @@ export const phraseRules: readonly PhraseRule[] = [
 /** Verbs that produce a result; with readOnlyHint and idempotentHint the result is only returned (Read). */
 export const producingVerbs: ReadonlySet<string> = new Set(["create", "creates", "generate", "generates", "make", "makes", "render", "renders", "build", "builds", "draw", "draws", "compute", "computes", "merge", "merges", "combine", "combines", "convert", "converts", "transform", "transforms"]);
 
+/**
+ * Verbs that transform what they are given into a result (format, convert,
+ * render): with an explicit readOnlyHint they state no change, the result is
+ * returned. "Create" or "build" need idempotentHint too (producingVerbs).
+ */
+export const computingVerbs: ReadonlySet<string> = new Set(["format", "formats", "convert", "converts", "render", "renders", "transform", "transforms", "compute", "computes", "calculate", "calculates", "summarize", "summarizes", "summarise", "translate", "translates", "parse", "parses", "encode", "encodes", "decode", "decodes", "draw", "draws"]);
+
 /** Verbs of a name that leave the action to a parameter (`manage_issue`, `execute_operation`, `http_request`). */
 export const dispatcherVerbs: ReadonlySet<string> = new Set(["manage", "handle", "execute", "exec", "run", "perform", "invoke", "call", "process", "do", "operate", "control", "send", "make", "request", "fetch", "use", "access", "administer", "interact", "dispatch", "trigger", "apply", "configure"]);
 
@@ -850,6 +857,7 @@ export type ParameterKind =
   | "deleting-switch"
   | "overwrite-switch"
   | "save-path"
+  | "marking-switch"
   | "id-list"
   | "action"
   | "pagination"
@@ -871,6 +879,7 @@ export const parameterRules: readonly ParameterRule[] = [
   { kind: "resource-kind", names: ["resource type", "kind", "resource kind", "api version"], explanation: "Takes any kind of cluster resource (a free `kind` or `resourceType`): the call reaches Secrets and whole namespaces too." },
   { kind: "api-path", names: ["api path", "api endpoint", "resource path", "url path"], explanation: "Takes any path of a service's API (\"The API endpoint path\"): the tool reaches every operation of that API with its method." },
   { kind: "url", names: ["url", "uri", "href", "link", "endpoint", "website", "webpage", "urls"], explanation: "Takes a web address: the call reaches out to it." },
+  { kind: "marking-switch", names: ["mark seen", "mark read", "mark as read", "mark as seen", "mark viewed", "mark as viewed", "mark opened", "set seen", "mark messages read", "mark messages seen"], explanation: "A switch that marks what is read as seen or read (`markSeen`): turned on, the call leaves a lasting change in the mailbox, so the read is a write." },
   { kind: "attendee-notice", names: ["send updates", "send notifications", "send invites", "send invitations", "notify attendees", "notify guests", "notify participants", "send notification to attendees"], explanation: "Chooses whether an event's attendees or guests are notified of the change (`sendUpdates`): they may be people outside the organisation, so the call can send to people." },
   { kind: "recipient", names: ["to", "recipient", "recipients", "cc", "bcc", "receiver", "destination email", "to email", "to emails", "to address", "attendees", "attendee emails", "invitees", "guests", "guest emails"], explanation: "Takes a recipient (to, cc, bcc, an event's attendees or invitees): whatever the call creates reaches other people, an invitation included. A plain `email` field is contact data, not a recipient." },
   { kind: "channel", names: ["channel", "channel id", "chat id", "conversation id", "thread ts"], explanation: "Takes a chat channel: corroborates a message that others read." },
