@@ -256,7 +256,7 @@ export const objectRules: readonly ObjectRule[] = [
   },
   {
     kind: "installable",
-    words: ["package", "packages", "dependency", "dependencies", "module", "modules", "library", "libraries", "software", "chart", "charts", "helm", "tool", "tools", "binary", "runtime", "sdk"],
+    words: ["package", "packages", "dependency", "dependencies", "module", "modules", "library", "libraries", "software", "chart", "charts", "helm", "tool", "tools", "binary", "runtime", "sdk", "app", "apps", "application", "applications", "apk", "ipa"],
     explanation: "Packages, dependencies and software installed on a host or a cluster then run there.",
   },
   {
@@ -562,8 +562,8 @@ export const verbRules: readonly VerbRule[] = [
   {
     verbs: ["start", "launch", "spawn"],
     category: "Write",
-    explanation: "Starting a session or a browser is Write; starting a process, job or pipeline runs it (Execute); starting a crawl or search job only reads (Read).",
-    objects: [{ kind: "read-job", category: "Read" }, { kind: "code", category: "Execute" }],
+    explanation: "Starting a session or a browser is Write; starting a process, job, pipeline, build or deployment runs it (Execute); starting a crawl or search job only reads (Read).",
+    objects: [{ kind: "read-job", category: "Read" }, { kind: "code", category: "Execute" }, { kind: "runnable", category: "Execute" }],
   },
   {
     verbs: ["transfer"],

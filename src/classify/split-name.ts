@@ -11,6 +11,11 @@ const MAX_WORDS = 24;
  */
 export function splitName(name: string): string[] {
   const spaced = capText(name, MAX_NAME_SCAN)
+    // iOS, iCloud, eBay: one lower-case letter at a word's start is part of a brand, not a word ("os" would say a shell).
+    .replace(/(^|[^\p{L}\p{N}])(\p{Ll})(\p{Lu}+)(\p{Ll}*)/gu, (_m, before: string, first: string, upper: string, tail: string) =>
+      // iOSBuild: the last capital starts the next word.
+      tail !== "" && upper.length > 1 ? `${before}${first}${upper.slice(0, -1).toLowerCase()} ${upper.slice(-1)}${tail}` : `${before}${first}${upper.toLowerCase()}${tail}`,
+    )
     // getHTTPResponse -> get HTTP Response; s3Upload -> s3 Upload
     .replace(/(\p{Ll}|\p{N})(\p{Lu})/gu, "$1 $2")
     .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, "$1 $2");

@@ -16,6 +16,10 @@ describe("splitName", () => {
     ["list charges", ["list", "charges"]],
     ["tools/list_files", ["tools", "list", "files"]],
     ["ÜberTool_öffnen", ["über", "tool", "öffnen"]],
+    ["iOS Simulator", ["ios", "simulator"]],
+    ["iCloud-mail", ["icloud", "mail"]],
+    ["iOSBuild", ["ios", "build"]],
+    ["eBay_search", ["ebay", "search"]],
     ["", []],
     ["___", []],
   ])("splits %j into %j", (name, words) => {
