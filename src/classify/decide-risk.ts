@@ -201,9 +201,10 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
     const word = name.kinds.get("sensitive") ?? evidence.titleReading?.kinds.get("sensitive") ?? (descWord !== undefined && isDomainSensitive(descWord, domain.domains) ? descWord : undefined);
     const phrase = desc?.phrases.get("sensitive");
     // A preview, validation or format reads only what it is given: its object is no sensitive record.
-    if (word !== undefined && !name.traits.has("inspects-input")) apply("sensitive-read", `What it reads is sensitive ('${quote(word, 30)}'): Medium.`, "name", `'${quote(word, 30)}'`);
-    // A count, a schema or a type definition returns no records, whatever its description mentions.
-    else if (phrase !== undefined && !name.words.some((w) => recordlessWords.has(w))) apply("sensitive-read", `What it reads is sensitive ('${phrase}'): Medium.`, "description", `'${phrase}'`);
+    // A count, a schema or a type definition returns no records, whatever its name or description mentions.
+    const recordless = name.words.some((w) => recordlessWords.has(w));
+    if (word !== undefined && !name.traits.has("inspects-input") && !recordless) apply("sensitive-read", `What it reads is sensitive ('${quote(word, 30)}'): Medium.`, "name", `'${quote(word, 30)}'`);
+    else if (phrase !== undefined && !recordless) apply("sensitive-read", `What it reads is sensitive ('${phrase}'): Medium.`, "description", `'${phrase}'`);
     const hostPath = hostFilePath(evidence);
     if (hostPath !== undefined) apply("host-file-read", `It returns the contents of any file on the host its '${hostPath}' names: Medium.`, "parameters", `'${hostPath}'`);
   }

@@ -28,13 +28,24 @@ export function readNameWords(words: string[], domains: ReadonlySet<DomainName>,
   const isVerbWord = (i: number) => verb !== undefined && i >= verb.index && i < verb.index + verb.length;
   const before: string[] = [];
   const after: string[] = [];
+  // `get_customer_by_identifier`: the object ends where a phrase stop begins; what follows qualifies it.
+  const qualifiers: string[] = [];
   words.forEach((w, i) => {
-    if (isVerbWord(i) || objectFillerWords.has(w) || objectPhraseStops.has(w)) return;
-    (verb !== undefined && i < verb.index ? before : after).push(w);
+    if (isVerbWord(i)) return;
+    if (objectPhraseStops.has(w)) {
+      if (after.length > 0 || qualifiers.length > 0) qualifiers.push(w);
+      return;
+    }
+    if (objectFillerWords.has(w)) return;
+    if (verb !== undefined && i < verb.index) before.push(w);
+    else if (qualifiers.length > 0) qualifiers.push(w);
+    else after.push(w);
   });
-  const objects = [...before, ...after];
-  const head = after[after.length - 1] ?? before[before.length - 1];
-  const kinds = objectKinds(objects, domains);
+  const qualifierWords = qualifiers.filter((w) => !objectPhraseStops.has(w));
+  const objects = [...before, ...after, ...qualifierWords];
+  const head = after[after.length - 1] ?? before[before.length - 1] ?? qualifierWords[qualifierWords.length - 1];
+  const kinds = objectKinds([...before, ...after], domains);
+  for (const [kind, word] of objectKinds(qualifierWords, domains)) if (!kinds.has(kind)) kinds.set(kind, word);
   // `browser_select_option` selects an option on the page: a resource prefix before the verb is the
   // session's object only when nothing follows the verb (`browser_close`).
   if (after.length > 0) {

@@ -142,6 +142,10 @@ const rows: Row[] = [
   { point: "installing an app on a device deploys software that then runs: Execute, High", category: "Execute", risk: "High", tool: { name: "install_app", description: "Installs an app bundle (.app or .ipa) on the simulator.", inputSchema: object({ app_path: text("Path to the app bundle to install") }, ["app_path"]) } },
   { point: "starting a deployment runs it: Execute, High", category: "Execute", risk: "High", tool: { name: "start_deployment", description: "Starts a deployment of the service.", inputSchema: object({ serviceId: text() }, ["serviceId"]) } },
   { point: "the 'OS' of iOS names no shell: an app install stays High", server: "iOS Simulator", category: "Execute", risk: "High", tool: { name: "install_app", description: "Installs an app bundle on the simulator.", inputSchema: object({ app_path: text("Path to the app bundle") }, ["app_path"]) } },
+  { point: "a count of emails returns no emails: Read, Low", category: "Read", risk: "Low", tool: { name: "count_emails", description: "Count emails matching the filters without changing them.", inputSchema: object({ from: text(), before: text() }) } },
+  { point: "a customer's credits account is financial data, no record about the person: Read, Low", category: "Read", risk: "Low", tool: { name: "customer-credits-get-account", description: "Retrieve a customer credits account by id.", inputSchema: object({ accountId: text() }, ["accountId"]) } },
+  { point: "a customer looked up by an identifier is a record about a person: Read, Medium", category: "Read", risk: "Medium", tool: { name: "get-customer-by-identifier", inputSchema: object({ identifier: text() }, ["identifier"]) } },
+  { point: "an Authorization header the request is sent with says how it authenticates, not what it returns: Read, Low", category: "Read", risk: "Low", tool: { name: "get_predictions", description: "Get a prediction's state. The request is sent with your Authorization header.", inputSchema: object({ id: text() }) } },
 ];
 
 describe("the standard's settled points", () => {
