@@ -14,7 +14,7 @@ import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-// esbuild comes with tsx, which runs every script; it bundles the classifier alone to weigh it.
+// esbuild (a pinned devDependency) bundles the classifier alone to weigh it.
 import { build } from "esbuild";
 import { parsePolicy, renderPolicy, validatePolicy, type Policy } from "../src/policy/index.ts";
 import { checkPolicy } from "../src/playground/check-policy.ts";
