@@ -9,7 +9,8 @@ import type { Evidence } from "./gather-evidence.ts";
 import { describeHints, type ExplicitHints } from "./read-annotations.ts";
 import { objectRules, phraseRules, riskAdjustments, usualRisks, type AdjustmentId, type DomainName } from "./rules.ts";
 import { splitName } from "./split-name.ts";
-import { risks, type Category, type Risk, type Signal } from "./verdict-schema.ts";
+import type { Category, Risk, Signal } from "./verdict-schema.ts";
+import { risks } from "./verdict-words.ts";
 
 export interface AppliedAdjustment {
   id: AdjustmentId;
