@@ -1,4 +1,8 @@
+import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validatePolicy } from "../../src/policy/index.ts";
@@ -126,6 +130,30 @@ describe("the /scan/ page in chromium", () => {
     await context.close();
     await page.context().close();
   });
+
+  it("gives each tool of the real filesystem server the verdict npm run scan gives it, in the same order, from its scan --json output", async () => {
+    const server = path.resolve("node_modules/@modelcontextprotocol/server-filesystem/dist/index.js");
+    const { stdout } = await promisify(execFile)(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/scan.ts", "--json", "--", process.execPath, server, os.tmpdir()], { maxBuffer: 16 * 1024 * 1024 });
+    const report = JSON.parse(stdout) as { verdicts: Array<{ name: string; category: string; risk: string; confidence: string }> };
+    expect(report.verdicts.length).toBeGreaterThan(10);
+    const { page, requests } = await open();
+    await paste(page, stdout);
+    await expect.poll(() => status(page).textContent()).toMatch(new RegExp(`^${report.verdicts.length} tools classified`));
+    const shown = await page.locator("[data-scan-rows] tr").evaluateAll((rows) =>
+      rows.map((row) => {
+        const verdict = row.querySelector("td")?.textContent ?? "";
+        return {
+          name: row.querySelector("th code")?.textContent ?? "",
+          category: /\b(Read|Write|Execute|Destructive|Financial)\b/.exec(verdict)?.[1],
+          risk: /\b(Low|Medium|High|Critical) risk\b/.exec(verdict)?.[1],
+          confidence: /\b(high|moderate|low) confidence\b/.exec(verdict)?.[1],
+        };
+      }),
+    );
+    expect(shown).toEqual(report.verdicts.map(({ name, category, risk, confidence }) => ({ name, category, risk, confidence })));
+    expect(requests).toEqual([]);
+    await page.context().close();
+  }, 60_000);
 
   it("reads a dropped file of scan --json output, names its server in the file name and flags tools in words", async () => {
     const { page, requests } = await open();
