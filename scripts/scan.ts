@@ -11,6 +11,7 @@ import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { crawlServer, type CrawlTarget } from "../src/crawl/crawl-server.ts";
 import { exitCodes } from "../src/crawl/exit-codes.ts";
+import { stderrExcerpt } from "../src/crawl/stderr-tail.ts";
 import { safeForTerminal } from "../src/crawl/terminal-text.ts";
 import { scanPolicyYaml, scanTools } from "../src/scan/scanned-tools.ts";
 import { scanTable } from "../src/scan/scan-table.ts";
@@ -18,6 +19,9 @@ import { secretRedactor } from "../src/scan/redact-secrets.ts";
 
 const usage = `usage: npm run scan -- [--json] [--policy FILE] [--default deny|allow] [--env NAME=VALUE]... [--tags a,b] [--timeout SECONDS] -- COMMAND [ARGS...]
        npm run scan -- [same options] --url URL [--header 'Name: value']...`;
+
+/** Each stderr line on a failure's line is cut to this. */
+const STDERR_LINE_LENGTH = 300;
 
 /** What a scanned server inherits besides --env: enough to start, no credentials. */
 const inheritedVariables = ["PATH", "HOME", "TMPDIR", "LANG", "LC_ALL", "TZ"];
@@ -96,16 +100,27 @@ if (values.url !== undefined) {
   target = { transport: "stdio", process: { command, args, env: { ...inherited, ...env } } };
 }
 
+/**
+ * The crawler's excerpt of a failed server's stderr, on the failure's one
+ * line: its last line, led by the first line that says why (an `Error:`
+ * printed before the shutdown logging) when that is not the last.
+ */
+function stderrInOneLine(tail: string | undefined): string {
+  if (!tail) return "";
+  const lines = stderrExcerpt(tail, { lines: 1, lineLength: STDERR_LINE_LENGTH }).split("\n").filter((line) => line !== "…" && line.trim() !== "");
+  if (lines.length === 0) return "";
+  if (lines.length === 1) return `; its stderr ends: ${lines[0]!.trim()}`;
+  return `; its stderr says: ${lines[0]!.trim()} … and ends: ${lines.at(-1)!.trim()}`;
+}
+
 // Secrets given on the command line never reach the screen or a file, even when the server echoes them.
 const redact = secretRedactor({ ...env, ...headers });
 const timeoutMs = Math.round(timeoutSeconds * 1000);
 const outcome = await crawlServer(target, { connectMs: timeoutMs, listMs: timeoutMs });
 
 if (!outcome.ok) {
-  const lastLine = outcome.stderrTail?.split("\n").map((line) => line.trim()).filter(Boolean).at(-1);
-  const stderr = lastLine ? `; its stderr ends: ${lastLine}` : "";
   const where = target.transport === "stdio" ? "" : ` (connecting to ${target.url})`;
-  console.error(redact(safeForTerminal(`scan: ${outcome.code}: ${outcome.message}${where}${stderr}`.replace(/\s*\n\s*/g, " "), 600)));
+  console.error(redact(safeForTerminal(`scan: ${outcome.code}: ${outcome.message}${where}${stderrInOneLine(outcome.stderrTail)}`.replace(/\s*\n\s*/g, " "), 900)));
   process.exit(exitCodes.serversFailed);
 }
 

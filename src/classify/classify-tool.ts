@@ -12,7 +12,8 @@ import { gatherEvidence, type Evidence } from "./gather-evidence.ts";
 import { describeHints } from "./read-annotations.ts";
 import { isPlainObject } from "./read-schema.ts";
 import { domainRules } from "./rules.ts";
-import { categories, risks, type Category, type Risk, type Signal, type Verdict, type VerdictFlag } from "./verdict-schema.ts";
+import type { Category, Risk, Signal, Verdict, VerdictFlag } from "./verdict-schema.ts";
+import { categories, risks } from "./verdict-words.ts";
 import { describeParameterCounts, writeRationale } from "./write-rationale.ts";
 
 function flagsOf(evidence: Evidence, annotationConflict: boolean): VerdictFlag[] {

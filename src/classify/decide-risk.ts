@@ -10,7 +10,8 @@ import { describeHints, type ExplicitHints } from "./read-annotations.ts";
 import { objectRules, phraseRules, riskAdjustments, usualRisks, type AdjustmentId, type DomainName } from "./rules.ts";
 import { splitName } from "./split-name.ts";
 import { bulkPhraseRemoves, emptyingActionValue, stateSelector } from "./unbounded-removal.ts";
-import { risks, type Category, type Risk, type Signal } from "./verdict-schema.ts";
+import type { Category, Risk, Signal } from "./verdict-schema.ts";
+import { risks } from "./verdict-words.ts";
 
 export interface AppliedAdjustment {
   id: AdjustmentId;

@@ -1,40 +1,20 @@
 import { z } from "zod";
+import { categories, confidences, risks, signalSources, verdictFlags } from "./verdict-words.ts";
 
-/** The five categories of `shared/reference/classification.md`, by a call's most consequential effect. */
-export const categories = ["Read", "Write", "Execute", "Destructive", "Financial"] as const;
+export { categories, confidences, risks, signalSources, verdictFlags };
+
 export const categorySchema = z.enum(categories);
 export type Category = z.infer<typeof categorySchema>;
 
-/** The four risk classes, lowest first. */
-export const risks = ["Low", "Medium", "High", "Critical"] as const;
 export const riskSchema = z.enum(risks);
 export type Risk = z.infer<typeof riskSchema>;
 
-export const confidences = ["high", "moderate", "low"] as const;
 export const confidenceSchema = z.enum(confidences);
 export type Confidence = z.infer<typeof confidenceSchema>;
 
-/** Flags the classifier can raise. */
-export const verdictFlags = [
-  "no-description",
-  "annotation-conflict",
-  "hidden-instructions",
-  "broken-schema",
-  "oversized",
-] as const;
 export const verdictFlagSchema = z.enum(verdictFlags);
 export type VerdictFlag = z.infer<typeof verdictFlagSchema>;
 
-/** Where a piece of evidence was found. */
-export const signalSources = [
-  "name",
-  "title",
-  "description",
-  "annotations",
-  "parameters",
-  "server",
-  "override",
-] as const;
 
 export const signalSchema = z.object({
   /** Where the evidence was found. */

@@ -5,6 +5,9 @@
  * result against the server's tool list, as the playground does, so the
  * page itself loads no YAML parser. The page renders the table and the
  * first YAML; this element only reads controls and writes text.
+ * With `data-check-on-use` (/scan/), the worker is started by the first use
+ * of the builder rather than with the page, so a page that mostly shows
+ * verdicts does not fetch the engine for a policy nobody looks at.
  */
 import { setOwn } from "../policy/own-property.ts";
 import { renderPolicy } from "../policy/render-policy.ts";
@@ -30,6 +33,9 @@ class PolicyBuilder extends HTMLElement {
   /** A limit field does not read: the YAML shown is not the form's. */
   #stale = false;
   #engine = new EngineClient((answer) => this.#showValidation(answer));
+  /** False until the builder is first used, when it checks only on use. */
+  #checking = true;
+  #watchingForUse = false;
 
   connectedCallback(): void {
     const source = this.querySelector("script[data-builder-tools]");
@@ -50,7 +56,22 @@ class PolicyBuilder extends HTMLElement {
     this.querySelector("[data-copy]")?.addEventListener("click", () => void copyText(this.#yaml, this.querySelector("[data-output-status]"), "Policy copied"));
     this.querySelector("[data-download]")?.addEventListener("click", () => downloadText(`${this.#data.serverId}.policy.yaml`, this.#yaml));
     this.querySelectorAll<HTMLElement>("[data-needs-js]").forEach((el) => (el.hidden = false));
+    if (this.hasAttribute("data-check-on-use")) this.#checkOnFirstUse();
     void this.#restore();
+  }
+
+  /** Defers the first check (and so the worker's fetch) to the first focus, press or change inside the builder. */
+  #checkOnFirstUse(): void {
+    if (this.#watchingForUse) return;
+    this.#watchingForUse = true;
+    this.#checking = false;
+    const use = () => {
+      if (this.#checking) return;
+      this.#checking = true;
+      for (const type of useEvents) this.removeEventListener(type, use);
+      this.#update();
+    };
+    for (const type of useEvents) this.addEventListener(type, use);
   }
 
   /** Puts back the choices a link or a reload carries in `#b=`, then renders once. */
@@ -247,10 +268,15 @@ class PolicyBuilder extends HTMLElement {
     const output = this.querySelector("[data-output] code");
     if (output) output.textContent = this.#yaml;
     if (problems.length > 0) return;
-    // Busy until the worker answers for this text: the status is not read out, or trusted, before.
-    this.querySelector("[data-validation]")?.setAttribute("aria-busy", "true");
-    this.#engine.check({ text: this.#yaml, tools: this.#toolNames, batches: [] });
     void this.#updateLink();
+    const status = this.querySelector("[data-validation]");
+    if (!this.#checking) {
+      if (status) status.textContent = "Not checked yet: the policy is checked against the proxy's rules once you use the builder.";
+      return;
+    }
+    // Busy until the worker answers for this text: the status is not read out, or trusted, before.
+    status?.setAttribute("aria-busy", "true");
+    this.#engine.check({ text: this.#yaml, tools: this.#toolNames, batches: [] });
   }
 
   /**
@@ -303,5 +329,8 @@ class PolicyBuilder extends HTMLElement {
     link.href = hash.length - 1 <= MAX_FRAGMENT_CHARS ? `/playground/${hash}` : "/playground/";
   }
 }
+
+/** What counts as using the builder: reaching a control, pressing one, or changing one. */
+const useEvents = ["focusin", "pointerdown", "change", "input"] as const;
 
 customElements.define("policy-builder", PolicyBuilder);

@@ -1,12 +1,13 @@
 /**
  * Browser-safe: reads a pasted or dropped tool list. It accepts a
  * `tools/list` result, a JSON array of tools, or `npm run scan -- --json`
- * output (which has a `tools` array too). Each item is checked with the
- * catalog's own tool schema; a malformed one is dropped with its index and
+ * output (which has a `tools` array too). Each item is checked as the
+ * catalog's own tool schema checks it (read-tool-definition.ts); a malformed one is dropped with its index and
  * reason, as the crawler does, and the rest are kept. Bad input gets a
  * message saying what was expected, never a throw.
  */
-import { toolDefinitionSchema, type ToolDefinition } from "../catalog/tool-definition-schema.ts";
+import type { ToolDefinition } from "../catalog/tool-definition-schema.ts";
+import { readToolDefinition } from "./read-tool-definition.ts";
 
 /** Larger than any real tool list; a 20,000-tool list with a few 2 MB descriptions fits. */
 export const MAX_LIST_CHARS = 32_000_000;
@@ -46,15 +47,14 @@ export function readToolList(text: string): ReadToolList {
   const dropped: DroppedItem[] = [];
   const seen = new Set<string>();
   items.forEach((item, index) => {
-    const parsed = toolDefinitionSchema.safeParse(item);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      dropped.push({ index, reason: issue ? `${issue.path.join(".") || "the item"}: ${issue.message}` : "not a tool" });
-    } else if (seen.has(parsed.data.name)) {
+    const read = readToolDefinition(item);
+    if (!read.ok) {
+      dropped.push({ index, reason: read.reason });
+    } else if (seen.has(read.tool.name)) {
       dropped.push({ index, reason: "a second tool with the same name" });
     } else {
-      seen.add(parsed.data.name);
-      tools.push(parsed.data);
+      seen.add(read.tool.name);
+      tools.push(read.tool);
     }
   });
   if (tools.length === 0 && items.length > 0) {

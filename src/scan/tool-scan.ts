@@ -3,8 +3,9 @@
  * classifies it in the page with the catalog's classifier, shows the
  * verdicts and mounts the server policy builder (<policy-builder>, the
  * same component as /servers/<id>/policy/) for the list. Nothing is sent
- * anywhere: the one worker the builder uses (the policy engine) is started
- * while the page loads, before anything is pasted.
+ * anywhere, and a paste fetches nothing: the classifier comes with the
+ * page. The builder's policy engine (a worker as large as the rest of the
+ * page) is fetched from the site when the builder is first used.
  */
 import "../playground/policy-builder.ts";
 import type { ToolDefinition } from "../catalog/tool-definition-schema.ts";
@@ -14,7 +15,8 @@ import { initialRows, readLimitCount, type BuilderRow, type BuilderTool } from "
 import { MAX_STATE_CHARS } from "../playground/url-state.ts";
 import type { Window } from "../policy/policy-words.ts";
 import { MAX_LIST_CHARS, readToolList } from "./read-tool-list.ts";
-import { builderMarkupHtml, resultRowsHtml } from "./scan-markup.ts";
+import { builderMarkupHtml } from "../site/builder-markup.ts";
+import { resultRowsHtml } from "./scan-markup.ts";
 import { decodeScanFragment, encodeScanState, type BuilderChoices, type RowChoice } from "./scan-state.ts";
 import { byRisk, type ScannedTool } from "./scanned-tools.ts";
 
@@ -63,7 +65,8 @@ class ToolScan extends HTMLElement {
     });
     this.#find("[data-scan-more]").addEventListener("click", () => this.#showMore());
     for (const type of ["change", "input", "click"]) this.#builder.addEventListener(type, () => this.#saveSoon());
-    this.#warmBuilder();
+    this.#builder.setAttribute("data-check-on-use", "");
+    this.dataset.ready = "";
     void this.#restore();
   }
 
@@ -71,18 +74,6 @@ class ToolScan extends HTMLElement {
     const element = this.querySelector<T>(selector);
     if (!element) throw new Error(`the scan page has no ${selector}`);
     return element;
-  }
-
-  /** Mounts an empty builder while the page loads, so its engine worker is fetched before anything is pasted. */
-  #warmBuilder(): void {
-    const status = () => this.#builder.querySelector("[data-validation]");
-    const observer = new MutationObserver(() => {
-      if (status()?.getAttribute("aria-busy") !== "false") return;
-      observer.disconnect();
-      this.dataset.ready = "";
-    });
-    observer.observe(this.#builder, { attributes: true, subtree: true, attributeFilter: ["aria-busy"] });
-    this.#mountBuilder([], [], "scanned-server", "");
   }
 
   async #restore(): Promise<void> {
@@ -168,7 +159,7 @@ class ToolScan extends HTMLElement {
   /**
    * The builder reads its rows and data when it is connected, so a new
    * list is a fresh inside for the same element, connected again: its
-   * engine worker (and so the page's one network fetch) is kept.
+   * engine worker, once fetched, is kept for the next list.
    */
   #mountBuilder(tools: BuilderTool[], recommended: BuilderRow[], fileStem: string, description: string, choices?: BuilderChoices): void {
     this.#recommended = recommended;
@@ -178,7 +169,9 @@ class ToolScan extends HTMLElement {
       return choice ? { ...row, action: choice.action, limit: { count: choice.count, window: choice.window }, approvalTimeout: choice.timeout } : row;
     });
     this.#builder.remove();
-    this.#builder.innerHTML = builderMarkupHtml({ rows, fileName: `${fileStem}.policy.yaml`, choices }).value;
+    const markup = builderMarkupHtml({ rows, caption: "The scanned tools and what the policy does with each", fileName: `${fileStem}.policy.yaml`, settings: choices });
+    // Escaped by the `html` template, as on the server page.
+    this.#builder.innerHTML = markup.value;
     const data = document.createElement("script");
     data.type = "application/json";
     data.setAttribute("data-builder-tools", "");

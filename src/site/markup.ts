@@ -4,7 +4,7 @@
  * that repeats them thousands of times pays for string joins only.
  */
 import type { CatalogTool } from "../catalog/catalog-schema.ts";
-import { describeParameterCounts } from "../classify/index.ts";
+import { describeParameterCounts } from "../classify/write-rationale.ts";
 import type { Verdict } from "../classify/verdict-schema.ts";
 import type { ToolEntry } from "./catalog-index.ts";
 import { html, type SafeHtml } from "./html.ts";

@@ -1,4 +1,8 @@
+import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validatePolicy } from "../../src/policy/index.ts";
@@ -20,7 +24,7 @@ afterAll(async () => {
   expect(problems).toEqual([]);
 });
 
-/** Opens /scan/ and waits until it says it is ready (its engine worker loaded); `requests` collects every request made after that. */
+/** Opens /scan/ and waits until it says it is ready (its scripts loaded and listening); `requests` collects every request made after that. */
 async function open(hash = ""): Promise<{ page: Page; requests: string[] }> {
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
@@ -71,7 +75,7 @@ async function dropFile(page: Page, make: string, name = "tools.json"): Promise<
 }
 
 describe("the /scan/ page in chromium", () => {
-  it("classifies a pasted tools/list result, highest risk first, with the builder's YAML valid, and makes no request after loading", async () => {
+  it("classifies a pasted tools/list result, highest risk first, with no request after loading; the builder's first use fetches only the engine's script, and its YAML is valid", async () => {
     const { page, requests } = await open();
     await paste(page, JSON.stringify(list));
     await expect.poll(() => status(page).textContent()).toMatch(/^3 tools classified in this page: 1 Critical, /);
@@ -80,18 +84,76 @@ describe("the /scan/ page in chromium", () => {
     expect(await first.locator("td").nth(0).textContent()).toContain("Critical risk");
     expect(await first.locator("details li").count()).toBeGreaterThan(0);
     expect(await page.locator("[data-scan-rows] tr").nth(1).locator("td").nth(3).textContent()).toBe("1 of 2 parameters required");
-    await expect.poll(() => validation(page).textContent()).toBe("Valid: the proxy loads this policy (0 errors, 0 warnings).");
+    await expect.poll(() => page.locator("policy-builder [data-output]").textContent()).toContain("delete_repository:");
+    // The classifier came with the page; the policy engine is not fetched for a builder nobody has used.
+    expect(await validation(page).textContent()).toBe("Not checked yet: the policy is checked against the proxy's rules once you use the builder.");
+    await page.waitForTimeout(300);
+    expect(requests).toEqual([]);
 
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "Download scanned-server.policy.yaml" }).click();
     const file = await (await download).path();
+    await expect.poll(() => validation(page).textContent()).toBe("Valid: the proxy loads this policy (0 errors, 0 warnings).");
     const yaml = await readFile(file, "utf8");
     const checked = validatePolicy(yaml, { tools: list.tools.map((t) => t.name) });
     expect(checked.findings).toEqual([]);
     expect(yaml).toContain("delete_repository:");
-    expect(requests).toEqual([]);
+    // The one request: the engine worker's script, from the site itself, carrying nothing from the page.
+    expect(requests).toEqual([expect.stringMatching(new RegExp(`^GET ${base.replace(/[.]/g, "\\.")}/_astro/engine-worker-[\\w-]+\\.js$`))]);
     await page.context().close();
   });
+
+  it("mounts the very builder markup of a server's policy page: the same controls, landmarks and data attributes", async () => {
+    /** Every element of the builder outside its rows and data block: tag, id, class and the attributes the component reads. */
+    const skeleton = (page: Page) =>
+      page.locator("policy-builder").evaluate((root) =>
+        [...root.querySelectorAll("*")]
+          .filter((e) => !e.closest("tbody, script, optgroup") && e.tagName !== "SCRIPT")
+          .map((e) => {
+            const attributes = e.getAttributeNames().filter((n) => (n.startsWith("data-") || n.startsWith("aria-") || ["role", "type", "name", "for", "tabindex"].includes(n)) && !["aria-busy", "data-errors", "data-warnings"].includes(n));
+            return `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}${[...e.classList].map((c) => `.${c}`).join("")}[${attributes.sort().map((n) => (n.startsWith("data-") ? n : `${n}=${e.getAttribute(n)}`)).join(" ")}]`;
+          }),
+      );
+    const { page } = await open();
+    await paste(page, JSON.stringify(list));
+    await expect.poll(() => page.locator("policy-builder tbody tr").count()).toBe(3);
+    const context = await browser.newContext();
+    const server = await context.newPage();
+    recordProblems(server, "/servers/pay-co/policy/", problems);
+    await server.goto(`${base}/servers/pay-co/policy/`);
+    const onServerPage = await skeleton(server);
+    expect(onServerPage).toContain("a.pb-skip[]");
+    expect(onServerPage).toContain("pre#builder-yaml[aria-label=Generated policy YAML data-output role=region tabindex=0]");
+    expect(await skeleton(page)).toEqual(onServerPage);
+    // One stylesheet styles both: the builder's layout is a grid on /scan/ as on the server page.
+    expect(await page.locator(".pb-layout").evaluate((e) => getComputedStyle(e).display)).toBe("grid");
+    await context.close();
+    await page.context().close();
+  });
+
+  it("gives each tool of the real filesystem server the verdict npm run scan gives it, in the same order, from its scan --json output", async () => {
+    const server = path.resolve("node_modules/@modelcontextprotocol/server-filesystem/dist/index.js");
+    const { stdout } = await promisify(execFile)(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/scan.ts", "--json", "--", process.execPath, server, os.tmpdir()], { maxBuffer: 16 * 1024 * 1024 });
+    const report = JSON.parse(stdout) as { verdicts: Array<{ name: string; category: string; risk: string; confidence: string }> };
+    expect(report.verdicts.length).toBeGreaterThan(10);
+    const { page, requests } = await open();
+    await paste(page, stdout);
+    await expect.poll(() => status(page).textContent()).toMatch(new RegExp(`^${report.verdicts.length} tools classified`));
+    const shown = await page.locator("[data-scan-rows] tr").evaluateAll((rows) =>
+      rows.map((row) => {
+        const verdict = row.querySelector("td")?.textContent ?? "";
+        return {
+          name: row.querySelector("th code")?.textContent ?? "",
+          category: /\b(Read|Write|Execute|Destructive|Financial)\b/.exec(verdict)?.[1],
+          risk: /\b(Low|Medium|High|Critical) risk\b/.exec(verdict)?.[1],
+          confidence: /\b(high|moderate|low) confidence\b/.exec(verdict)?.[1],
+        };
+      }),
+    );
+    expect(shown).toEqual(report.verdicts.map(({ name, category, risk, confidence }) => ({ name, category, risk, confidence })));
+    expect(requests).toEqual([]);
+    await page.context().close();
+  }, 60_000);
 
   it("reads a dropped file of scan --json output, names its server in the file name and flags tools in words", async () => {
     const { page, requests } = await open();
@@ -152,9 +214,9 @@ describe("the /scan/ page in chromium", () => {
   it("keeps the list and the builder's choices in the link, and a fresh page opens them as they were", async () => {
     const { page } = await open();
     await paste(page, JSON.stringify(list));
-    await expect.poll(() => validation(page).textContent()).toContain("Valid");
     const row = page.locator("policy-builder tr", { has: page.locator("code", { hasText: "list_issues" }) });
     await row.locator("[data-action]").selectOption("deny");
+    await expect.poll(() => validation(page).textContent()).toContain("Valid");
     await page.locator("policy-builder input[value='deny']").check();
     await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#s=/);
     await expect.poll(() => page.locator("policy-builder [data-output]").textContent()).toMatch(/list_issues:\n\s+rules:\n\s+- name: blocked/);
@@ -181,6 +243,9 @@ describe("the /scan/ page in chromium", () => {
   it("has no serious or critical axe violations with results and the builder shown", async () => {
     const { page } = await open();
     await paste(page, JSON.stringify(list));
+    await expect.poll(() => validation(page).textContent()).toMatch(/^Not checked yet/);
+    expect(await seriousViolations(page, base)).toEqual([]);
+    await page.locator("policy-builder input[value='deny']").focus();
     await expect.poll(() => validation(page).textContent()).toContain("Valid");
     expect(await seriousViolations(page, base)).toEqual([]);
     await page.context().close();

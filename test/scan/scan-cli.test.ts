@@ -111,6 +111,20 @@ describe("npm run scan failures", () => {
     else expect(result.stderr).toMatch(expected);
   });
 
+  it("a server that logs its error, then more, and exits is reported by its error line and its last line, on one line", async () => {
+    // crash-with-noise prints an import error, its stack, 15 cleanup lines and a last line with terminal escapes.
+    const home = mkdtempSync(path.join(os.tmpdir(), "scan-crash-"));
+    const result = await scan(["--env", "FIXTURE_MODE=crash-with-noise", "--env", `HOME=${home}`, "--", process.execPath, fixtureServer]);
+    expect(result.code).toBe(4);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.split("\n")).toHaveLength(2);
+    expect(result.stderr).toMatch(
+      /^scan: SERVER_EXITED: the server exited with code 1 during initialize; its stderr says: Error \[ERR_MODULE_NOT_FOUND\]: Cannot find module '\[HOME\]\/dist\/index\.js' imported from \S+ … and ends: shutting down \? <script>alert\(1\)<\/script>\n$/,
+    );
+    expect(result.stderr).not.toContain("cleanup step");
+    expect(result.stderr).not.toContain("\x1b");
+  });
+
   it.each([
     [[], "scan: nothing to scan: give a command after -- or a --url"],
     [["--default", "maybe", "--", "node"], 'scan: --default must be allow or deny, got "maybe"'],
