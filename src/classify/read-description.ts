@@ -223,7 +223,9 @@ export function readDescription(description: string, domains: ReadonlySet<Domain
     // Only the head noun and the compound ending at it ("payment link") say what the verb acts on:
     // "toggles resource subscription updates" is about updates, not subscriptions.
     const before = objects[objects.length - 2];
-    reading.kinds = objectKinds(head === undefined ? [] : before === undefined ? [head] : [before, head], domains, true);
+    // "Stop resolving builds against ...": stopping an activity, not the builds it names.
+    const stopsAnActivity = reading.verb.word === "stop" && objects[0]?.endsWith("ing") === true;
+    reading.kinds = stopsAnActivity ? new Map() : objectKinds(head === undefined ? [] : before === undefined ? [head] : [before, head], domains, true);
     // "Create a monitor — a recurring scrape": an appositive after a dash says what the object is.
     const appositive = sentence.slice(Math.max(0, sentence.search(/\s[-–—]\s+(?:an?|the)\s/))).match(/^\s[-–—]\s+(?:an?|the)\s+(.*)$/);
     if (appositive?.[1] !== undefined) {

@@ -39,6 +39,8 @@ export type ObjectKind =
   | "scheduled"
   | "extension"
   | "installable"
+  | "running-work"
+  | "verifiable"
   | "math";
 
 /** Facts about a call that move its risk or settle its category. */
@@ -123,6 +125,16 @@ export const objectRules: readonly ObjectRule[] = [
     explanation: "On a voice-call server, placing a call rings a person: it reaches someone outside as a message does.",
   },
   {
+    kind: "running-work",
+    words: ["pipeline", "pipelines", "pipeline run", "pipeline runs", "build", "builds", "job", "jobs", "workflow run", "workflow runs", "run", "runs", "execution", "executions", "campaign", "campaigns", "migration", "migrations"],
+    explanation: "Pipelines, builds, jobs, runs and executions are work that is running: stopping one aborts it.",
+  },
+  {
+    kind: "verifiable",
+    words: ["domain", "domains", "sender", "senders", "sender identity", "sender identities", "email identity", "email identities", "ownership"],
+    explanation: "A domain's or a sender's verification is a process the service runs and records: the domain's status changes.",
+  },
+  {
     kind: "container",
     words: ["repository", "repositories", "repo", "repos", "database", "databases", "db", "project", "projects", "cluster", "clusters", "account", "accounts", "organization", "organisation", "org", "workspace", "workspaces", "namespace", "namespaces", "collection", "collections", "table", "tables", "bucket", "buckets", "schema", "tenant", "keyspace", "site", "sites", "volume", "volumes"],
     exceptInDomain: { domain: "spreadsheet", words: ["table", "tables"] },
@@ -130,8 +142,8 @@ export const objectRules: readonly ObjectRule[] = [
   },
   {
     kind: "sensitive",
-    words: ["secret", "secrets", "env", "environment variable", "environment variables", "credential", "credentials", "password", "passwords", "apikey", "api key", "api keys", "access token", "access tokens", "private key", "private keys", "ssh", "cookie", "cookies", "vault", "pii", "personal data", "private message", "private messages", "direct message", "direct messages", "dm", "dms", "channel history", "conversation history", "message history", "chat history", "thread replies", "customer", "customers", "contact", "contacts", "crm objects", "user profile", "user profiles", "kubeconfig", "token", "tokens", "employee", "employees", "payroll", "payslip", "payslips", "salary", "salaries", "transcript", "transcripts", "recording", "recordings", "email address", "email addresses", "patient", "patients", "medical record", "medical records", "health record", "health records", "ssn", "vulnerability", "vulnerabilities", "security finding", "security findings", "security alert", "security alerts", "code scanning", "code scanning alert", "code scanning alerts", "secret scanning", "secret scanning alert", "secret scanning alerts", "dependabot alert", "dependabot alerts", "security issue", "security issues", "sms", "sms messages", "text messages", "inbox", "email", "emails", "mail", "mails", "messages", "message", "chat messages", "person", "persons", "people", "lead", "leads", "applicant", "applicants", "candidate", "candidates", "attendee", "attendees", "attendance", "participant", "participants", "member", "members", "direct reports", "calendar event", "calendar events", "guest", "guests", "subscriber", "subscribers", "follower", "followers", "recipient", "recipients", "user", "users", "current user", "user info", "whoami", "variable group", "variable groups", "pipeline variables", "ci variables", "env vars"],
-    except: ["console message", "console messages", "log message", "log messages", "error message", "error messages", "commit message", "commit messages", "system message", "status message", "token usage", "token count", "tokens used", "lead time"],
+    words: ["secret", "secrets", "env", "environment variable", "environment variables", "credential", "credentials", "password", "passwords", "apikey", "api key", "api keys", "access token", "access tokens", "private key", "private keys", "ssh", "cookie", "cookies", "vault", "pii", "personal data", "private message", "private messages", "direct message", "direct messages", "dm", "dms", "channel history", "conversation history", "message history", "chat history", "thread replies", "customer", "customers", "contact", "contacts", "crm objects", "user profile", "user profiles", "kubeconfig", "token", "tokens", "employee", "employees", "payroll", "payslip", "payslips", "salary", "salaries", "transcript", "transcripts", "recording", "recordings", "email address", "email addresses", "patient", "patients", "medical record", "medical records", "health record", "health records", "ssn", "vulnerability", "vulnerabilities", "security finding", "security findings", "security alert", "security alerts", "code scanning", "code scanning alert", "code scanning alerts", "secret scanning", "secret scanning alert", "secret scanning alerts", "dependabot alert", "dependabot alerts", "security issue", "security issues", "security event", "security events", "sms", "sms messages", "text messages", "inbox", "email", "emails", "mail", "mails", "messages", "message", "chat messages", "person", "persons", "people", "lead", "leads", "applicant", "applicants", "candidate", "candidates", "attendee", "attendees", "attendance", "participant", "participants", "member", "members", "direct reports", "calendar event", "calendar events", "guest", "guests", "subscriber", "subscribers", "follower", "followers", "recipient", "recipients", "user", "users", "current user", "user info", "whoami", "variable group", "variable groups", "pipeline variables", "ci variables", "env vars"],
+    except: ["cluster member", "cluster members", "design token", "design tokens", "console message", "console messages", "log message", "log messages", "error message", "error messages", "commit message", "commit messages", "system message", "status message", "token usage", "token count", "tokens used", "lead time"],
     headOnly: ["customer", "customers", "user", "users", "member", "members", "person", "people", "guest", "guests", "follower", "followers", "subscriber", "subscribers", "recipient", "recipients", "participant", "participants", "lead", "leads", "message", "messages", "email", "emails", "mail"],
     notBefore: ["property", "properties", "field", "fields", "segment", "segments", "type", "types", "schema", "schemas", "template", "templates", "attribute", "attributes", "setting", "settings", "config", "configuration", "count", "counts", "definition", "definitions", "policy", "policies", "format", "formats", "folder", "folders", "tag", "tags", "label", "labels", "category", "categories", "group", "groups", "status"],
     explanation: "Secrets, environment variables, credentials, tokens, kubeconfigs, cookies, private messages and emails (a channel's history, a thread's replies, an inbox), recordings and transcripts, security findings and personal data (customers, contacts, people, leads, employees, payroll, patients, user profiles) are sensitive even to read.",
@@ -316,9 +328,16 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "money", category: "Read" }],
   },
   {
-    verbs: ["explain", "validate", "verify", "check", "lint", "parse", "preview", "analyze", "analyse", "test", "dry run", "plan"],
+    verbs: ["verify"],
     category: "Read",
-    explanation: "Explaining, validating, checking, linting, parsing or previewing code or a query inspects it without running it.",
+    explanation: "Verifying code or a signature inspects it (Read); verifying a domain or a sender starts the service's verification and changes its status (Write).",
+    traits: ["inspects-input"],
+    objects: [{ kind: "verifiable", category: "Write" }],
+  },
+  {
+    verbs: ["explain", "validate", "check", "lint", "parse", "preview", "analyze", "analyse", "test", "dry run", "plan", "simulate"],
+    category: "Read",
+    explanation: "Explaining, validating, checking, linting, parsing, previewing or simulating inspects what it is given without running or changing it.",
     traits: ["inspects-input"],
   },
   {
@@ -447,10 +466,22 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "session", trait: "session-only" }, ...changingVerbObjects],
   },
   {
-    verbs: ["stop", "pause", "resume", "unpause"],
+    verbs: ["stop"],
     category: "Write",
-    explanation: "Stopping, pausing, resuming or restarting an app, VM, queue or service affects whoever relies on it: Write, High; pausing the agent's own browser, recording or debug session is Low.",
+    explanation: "Stopping an app, VM, queue or service affects whoever relies on it: Write, High; stopping the agent's own browser or recording session is Low; stopping a pipeline, build or job that is running aborts that work (Destructive).",
+    objects: [{ kind: "session", trait: "session-only" }, { kind: "service", trait: "service-affecting" }, { kind: "running-work", category: "Destructive", settles: true }],
+  },
+  {
+    verbs: ["pause", "resume", "unpause"],
+    category: "Write",
+    explanation: "Pausing, resuming or restarting an app, VM, queue or service affects whoever relies on it: Write, High; pausing the agent's own browser, recording or debug session is Low.",
     objects: [{ kind: "session", trait: "session-only" }, { kind: "service", trait: "service-affecting" }],
+  },
+  {
+    verbs: ["complete", "uncomplete", "reopen", "flag", "unflag", "unpublish", "favorite", "unfavorite", "favourite", "unfavourite"],
+    category: "Write",
+    explanation: "Completing, reopening, flagging, favouriting or unpublishing changes an item's status (Write): nothing is sent, and nothing is gone afterwards.",
+    objects: changingVerbObjects.filter((e) => e.kind !== "message"),
   },
   {
     verbs: ["restart", "reboot", "shutdown", "shut down", "power off", "power on", "power cycle", "halt", "scale"],
@@ -579,7 +610,7 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "read-job", category: "Read" }],
   },
   {
-    verbs: ["delete", "rm", "del", "purge", "destroy", "erase", "wipe", "truncate", "terminate", "kill", "revoke", "uninstall", "unpublish", "discard", "evict", "deprovision", "expire", "shred", "prune", "cleanup", "clean"],
+    verbs: ["delete", "rm", "del", "purge", "destroy", "erase", "wipe", "truncate", "terminate", "kill", "revoke", "uninstall", "discard", "evict", "deprovision", "expire", "shred", "prune", "cleanup", "clean"],
     category: "Destructive",
     explanation: "Deleting, dropping, purging, terminating, killing and revoking remove existing things; ending the agent's own browser or viewer session is Write, Low.",
     objects: [{ kind: "internal-report", trait: "internal-report" }, { kind: "session", category: "Write", trait: "session-only" }],
