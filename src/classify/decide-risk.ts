@@ -299,8 +299,10 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
   }
 
   if (category === "Destructive") {
-    const head = name.head !== undefined && name.kinds.get("container") === name.head ? name.head : undefined;
-    const descHead = desc?.head !== undefined && desc.kinds.get("container") === desc.head ? desc.head : undefined;
+    // "content type" ends at the head "type": a compound container counts as the head.
+    const endsAt = (compound: string | undefined, head: string | undefined) => compound !== undefined && head !== undefined && compound.split(" ").pop() === head;
+    const head = endsAt(name.kinds.get("container"), name.head) ? name.kinds.get("container") : undefined;
+    const descHead = endsAt(desc?.kinds.get("container"), desc?.head) ? desc?.kinds.get("container") : undefined;
     const containerWord = head ?? descHead;
     const actionContainer = parameters.action?.category === "Destructive" ? name.kinds.get("container") : undefined;
     // Unbounded sets only: a list of ids the caller names, or cascade on one object, stays High.

@@ -169,6 +169,9 @@ function readRouterActions(text: string, domains: ReadonlySet<DomainName>): Desc
   return best;
 }
 
+/** Whose a thing is ("the user's favourites"), before the noun that names it. */
+const possessors: ReadonlySet<string> = new Set(["users", "user", "your", "my", "his", "her", "our", "callers", "caller", "own", "accounts", "account"]);
+
 /** How many sentences are searched for the first one that says what the tool does. */
 const EFFECT_SENTENCE_WINDOW = 4;
 
@@ -218,6 +221,15 @@ export function readDescription(description: string, domains: ReadonlySet<Domain
       if (!objectFillerWords.has(w)) objects.push(w);
     }
     reading.objects = objects;
+    // "Remove a dashboard from the user's favourites": what follows "from" may name a relation.
+    const fromAt = lead.indexOf("from", reading.verb.index + reading.verb.length);
+    const fromPhrase: string[] = [];
+    if (fromAt > 0 && fromAt <= reading.verb.index + reading.verb.length + 6) {
+      // "from the user's favourites" (words: "the users favourites"): past fillers and a possessor to the noun.
+      let i = fromAt + 1;
+      while (i < lead.length && (objectFillerWords.has(lead[i] as string) || possessors.has(lead[i] as string))) i++;
+      if (i < lead.length) fromPhrase.push("from", lead[i] as string);
+    }
     const head = objects[objects.length - 1];
     if (head !== undefined) reading.head = head;
     // Only the head noun and the compound ending at it ("payment link") say what the verb acts on:
@@ -226,6 +238,8 @@ export function readDescription(description: string, domains: ReadonlySet<Domain
     // "Stop resolving builds against ...": stopping an activity, not the builds it names.
     const stopsAnActivity = reading.verb.word === "stop" && objects[0]?.endsWith("ing") === true;
     reading.kinds = stopsAnActivity ? new Map() : objectKinds(head === undefined ? [] : before === undefined ? [head] : [before, head], domains, true);
+    const relation = objectKinds(fromPhrase, domains).get("relation");
+    if (relation !== undefined && !reading.kinds.has("relation")) reading.kinds.set("relation", relation);
     // "Create a monitor — a recurring scrape": an appositive after a dash says what the object is.
     const appositive = sentence.slice(Math.max(0, sentence.search(/\s[-–—]\s+(?:an?|the)\s/))).match(/^\s[-–—]\s+(?:an?|the)\s+(.*)$/);
     if (appositive?.[1] !== undefined) {

@@ -136,7 +136,7 @@ export const objectRules: readonly ObjectRule[] = [
   },
   {
     kind: "container",
-    words: ["repository", "repositories", "repo", "repos", "database", "databases", "db", "project", "projects", "cluster", "clusters", "account", "accounts", "organization", "organisation", "org", "workspace", "workspaces", "namespace", "namespaces", "collection", "collections", "table", "tables", "bucket", "buckets", "schema", "tenant", "keyspace", "site", "sites", "volume", "volumes"],
+    words: ["repository", "repositories", "repo", "repos", "database", "databases", "db", "project", "projects", "cluster", "clusters", "account", "accounts", "organization", "organisation", "org", "workspace", "workspaces", "namespace", "namespaces", "collection", "collections", "table", "tables", "bucket", "buckets", "schema", "tenant", "keyspace", "site", "sites", "volume", "volumes", "content type", "content types"],
     exceptInDomain: { domain: "spreadsheet", words: ["table", "tables"] },
     explanation: "Repositories, databases, projects, clusters, accounts, workspaces, namespaces, collections, tables and buckets hold many other things: removing one removes them all.",
   },
@@ -192,7 +192,7 @@ export const objectRules: readonly ObjectRule[] = [
   },
   {
     kind: "relation",
-    words: ["link", "links", "related", "relationship", "relationships", "tag", "tags", "label", "labels", "assignee", "assignees", "reviewer", "reviewers", "watcher", "watchers", "association", "associations", "dependency link", "relation", "reaction", "reactions", "attachment from", "from group", "from team", "from project", "from list", "from board"],
+    words: ["link", "links", "related", "relationship", "relationships", "tag", "tags", "label", "labels", "assignee", "assignees", "reviewer", "reviewers", "watcher", "watchers", "association", "associations", "dependency link", "relation", "reaction", "reactions", "attachment from", "from group", "from team", "from project", "from list", "from board", "from dashboard", "from dashboards", "from favorites", "from favourites", "from playlist", "from playlists", "from sprint", "from milestone", "from epic", "from cycle"],
     explanation: "Links, tags, labels, assignees and reactions join two things: removing one leaves both in place.",
   },
   {
@@ -402,7 +402,7 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "runnable", category: "Execute" }, { kind: "service", trait: "service-affecting" }, ...changingVerbObjects],
   },
   {
-    verbs: ["add", "insert", "put", "save", "rebase", "finalize", "finalise", "upload", "comment", "copy", "push", "commit", "fork", "click", "type", "fill", "press", "drag", "enable", "unassign", "schedule", "store", "record", "remember", "link", "attach", "register", "submit", "approve", "restore", "import", "sync", "transition", "configure", "append", "init", "initialize", "rollout", "upsert", "post", "request", "unapprove", "accept", "decline", "reject", "dismiss", "handle", "manage", "process", "subscribe", "unsubscribe", "rate", "react", "follow", "unfollow", "like", "bookmark", "observe", "note", "login", "logout", "authenticate", "cache", "index", "compress", "gzip", "zip", "unzip", "extract to", "clone", "duplicate", "convert to", "port forward", "forward port", "mute", "unmute", "snooze", "unsnooze", "silence", "acknowledge", "ack", "unack"],
+    verbs: ["add", "insert", "put", "save", "rebase", "finalize", "finalise", "upload", "comment", "copy", "push", "commit", "fork", "click", "type", "fill", "press", "drag", "enable", "unassign", "schedule", "store", "record", "remember", "link", "attach", "register", "submit", "approve", "restore", "import", "sync", "transition", "configure", "append", "init", "initialize", "rollout", "upsert", "post", "request", "unapprove", "accept", "decline", "reject", "dismiss", "handle", "manage", "process", "subscribe", "unsubscribe", "rate", "react", "follow", "unfollow", "like", "bookmark", "observe", "note", "login", "logout", "authenticate", "cache", "index", "compress", "gzip", "zip", "unzip", "extract to", "clone", "duplicate", "convert to", "port forward", "forward port", "mute", "unmute", "snooze", "unsnooze", "silence"],
     category: "Write",
     explanation: "Creating, adding, updating, saving, uploading, commenting and browser interaction change state; reversible or additive.",
     objects: changingVerbObjects,
@@ -478,10 +478,10 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "session", trait: "session-only" }, { kind: "service", trait: "service-affecting" }],
   },
   {
-    verbs: ["complete", "uncomplete", "reopen", "flag", "unflag", "unpublish", "favorite", "unfavorite", "favourite", "unfavourite"],
+    verbs: ["complete", "uncomplete", "reopen", "flag", "unflag", "unpublish", "favorite", "unfavorite", "favourite", "unfavourite", "acknowledge", "ack", "unack"],
     category: "Write",
-    explanation: "Completing, reopening, flagging, favouriting or unpublishing changes an item's status (Write): nothing is sent, and nothing is gone afterwards.",
-    objects: changingVerbObjects.filter((e) => e.kind !== "message"),
+    explanation: "Completing, reopening, flagging, favouriting, acknowledging or unpublishing changes an item's status (Write): nothing is sent, and nothing is gone afterwards.",
+    objects: changingVerbObjects.filter((e) => e.kind !== "message" && e.kind !== "outbound"),
   },
   {
     verbs: ["restart", "reboot", "shutdown", "shut down", "power off", "power on", "power cycle", "halt", "scale"],
@@ -586,9 +586,9 @@ export const verbRules: readonly VerbRule[] = [
   {
     verbs: ["move", "rename", "mv", "relocate"],
     category: "Write",
-    explanation: "Moving or renaming is an update of a shared thing, hard to undo for whoever relies on where it was: Write with a raised risk.",
+    explanation: "Moving or renaming is an update of a shared thing, hard to undo for whoever relies on where it was: Write with a raised risk. Moving messages between folders of a mailbox sends nothing.",
     traits: ["overwrite"],
-    objects: changingVerbObjects,
+    objects: changingVerbObjects.filter((e) => e.kind !== "message"),
   },
   {
     verbs: ["start", "launch", "spawn"],
@@ -809,7 +809,7 @@ export const phraseRules: readonly PhraseRule[] = [
   },
   {
     trait: "bulk",
-    phrases: ["all", "every", "everything", "recursively", "wildcard", "that match", "matching the filter", "matching the query", "all matching", "matching documents", "matching records"],
+    phrases: ["all", "every", "everything", "recursively", "wildcard", "that match", "matching any", "matching filters", "matching the filters", "matching a filter", "matching the criteria", "by filter", "by filters", "any combination of filters", "matching the filter", "matching the query", "all matching", "matching documents", "matching records"],
     scope: "first-sentence",
     negatable: true,
     explanation: "The description says one call acts on an unbounded set (all, every, whatever matches a filter); a list of ids the caller names is bounded and does not count.",
