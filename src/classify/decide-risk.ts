@@ -9,7 +9,7 @@ import type { Evidence } from "./gather-evidence.ts";
 import { describeHints, type ExplicitHints } from "./read-annotations.ts";
 import { objectRules, phraseRules, riskAdjustments, usualRisks, type AdjustmentId, type DomainName } from "./rules.ts";
 import { splitName } from "./split-name.ts";
-import { bulkPhraseRemoves, emptyingActionValue, stateSelector } from "./unbounded-removal.ts";
+import { bulkPhraseRemoves, containerTypeValue, emptyingActionValue, stateSelector } from "./unbounded-removal.ts";
 import type { Category, Risk, Signal } from "./verdict-schema.ts";
 import { risks } from "./verdict-words.ts";
 
@@ -322,7 +322,8 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
       if (emptying !== undefined) apply("bulk-deletion", `Its action '${quote(emptying, 30)}' empties a whole set, no item named: Critical.`, "parameters", `'${quote(emptying, 30)}'`);
       else if (byState !== undefined) apply("bulk-deletion", `It removes whatever is in the state its '${quote(byState.name, 30)}' picks, an unbounded set: Critical.`, "parameters", `'${quote(byState.name, 30)}'`);
     }
-    const container = containerWord ?? actionContainer;
+    // A type choice names what is removed only when no action choice says what the call does.
+    const container = containerWord ?? actionContainer ?? (parameters.action === undefined ? containerTypeValue(evidence.schema.properties, domain.domains) : undefined);
     if (container !== undefined) {
       apply("container-deletion", `It removes a whole ${quote(container, 30)}, with everything in it: Critical.`, head !== undefined || actionContainer !== undefined ? "name" : "description", `'${quote(container, 30)}'`);
     }

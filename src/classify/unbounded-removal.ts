@@ -5,7 +5,9 @@
  * choice of items by their state.
  */
 import { capText, words } from "./bounded-text.ts";
+import { objectKinds } from "./read-words.ts";
 import type { PropertyInfo } from "./read-schema.ts";
+import type { DomainName } from "./rules.ts";
 import { splitName } from "./split-name.ts";
 
 export const removingWords: ReadonlySet<string> = new Set(["delete", "deletes", "deleting", "remove", "removes", "removing", "clear", "clears", "purge", "purges", "drop", "drops", "discard", "discards", "wipe", "wipes", "erase", "erases", "clean", "cleans", "destroy", "destroys", "empty", "empties", "truncate", "truncates", "reset", "resets", "cancel", "cancels", "terminate", "terminates", "kill", "kills", "revoke", "revokes", "uninstall", "uninstalls", "archive", "trash"]);
@@ -57,4 +59,22 @@ const stateNames: ReadonlySet<string> = new Set(["status", "state", "statuses", 
  */
 export function stateSelector(properties: readonly PropertyInfo[]): PropertyInfo | undefined {
   return properties.find((p) => p.enumValues.length > 0 && stateNames.has(splitName(p.name).join(" ")) && words(capText(p.description ?? "", 200)).some((w) => removingWords.has(w)));
+}
+
+const typeChoiceNames: ReadonlySet<string> = new Set(["type", "kind", "object type", "entity type", "resource type", "item type"]);
+
+/**
+ * A container among the kinds a removal may be given ("type: project |
+ * section | task"): the call can remove a whole project, the most
+ * consequential of its choices.
+ */
+export function containerTypeValue(properties: readonly PropertyInfo[], domains: ReadonlySet<DomainName>): string | undefined {
+  for (const property of properties) {
+    if (!typeChoiceNames.has(splitName(property.name).join(" "))) continue;
+    for (const value of property.enumValues) {
+      const container = objectKinds(splitName(value), domains).get("container");
+      if (container !== undefined) return value;
+    }
+  }
+  return undefined;
 }
