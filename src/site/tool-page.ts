@@ -5,16 +5,16 @@
  */
 import { REMOVED_TOOL_RETENTION_DAYS } from "../catalog/catalog-schema.ts";
 import { describeParameterCounts, sizeLimits } from "../classify/index.ts";
-import { policySnippets, recommendRule, type PolicySnippet, type RuleRecommendation } from "../policy/index.ts";
+import { policySnippets, recommendRule } from "../policy/index.ts";
 import { relatedTools, type CatalogIndex, type ToolEntry } from "./catalog-index.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { faqPageJsonLd, type FaqItem } from "./json-ld.ts";
-import { badgeHtml, policyBlockHtml, textBlocksHtml, toolListHtml, verdictBadgesHtml } from "./markup.ts";
+import { badgeHtml, textBlocksHtml, toolListHtml, verdictBadgesHtml } from "./markup.ts";
 import type { ClassifiedTool } from "./server-policy.ts";
 import { displayName, revealInvisible, shorten, textBlocks } from "./text-blocks.ts";
 import { annotationRows, flagExplanation, toolTitle } from "./tool-facts.ts";
 import { buildToolFaq } from "./tool-faq.ts";
-import { snippetPlaygroundPath } from "./playground-link.ts";
+import { snippetEnginesHtml } from "./snippet-engines.ts";
 import { categoryPath, riskPath, serverPath } from "./urls.ts";
 
 export interface ToolPage {
@@ -53,7 +53,7 @@ export function toolPage(index: CatalogIndex, entry: ToolEntry, site: URL | unde
       parametersSection(entry),
       annotationsSection(entry),
       changesSection(entry),
-      snippetsSection(snippets, recommendation, { server: server.id, tool: tool.name }),
+      recommendation && snippetEnginesHtml(snippets, recommendation, { server: server.id, tool: tool.name }),
       faqSection(faq),
       relatedSection(index, entry),
     ]}</article>`,
@@ -142,19 +142,6 @@ function changesSection({ tool }: ToolEntry): SafeHtml | undefined {
         )}</ul>`
       }</li>`,
   )}</ol></section>`;
-}
-
-/** Each snippet links to the playground with this tool's server chosen and a call of the tool prefilled. */
-function snippetsSection(snippets: readonly PolicySnippet[], recommendation: RuleRecommendation | undefined, context: { server: string; tool: string }): SafeHtml | undefined {
-  const recommended = snippets.find((s) => s.recommended);
-  if (snippets.length === 0 || !recommendation || !recommended) return undefined;
-  return html`<section data-pagefind-ignore><h2>Policy snippets</h2>
-<p>Each snippet is a complete policy file for the Intercept proxy. The recommended one is <strong>${recommended.title}</strong>; every number comes from the <a href="/methodology/#recommendations">recommendation table</a>. Each opens in the playground with a call of this tool ready to simulate.</p>
-${snippets.map(
-  (snippet) =>
-    html`<div class="${snippet.recommended ? "snippet recommended" : "snippet"}"><h3>${snippet.title}${snippet.recommended && " (recommended)"}</h3><p>When to use: ${snippet.whenToUse}</p>
-${policyBlockHtml({ id: `snippet-${snippet.variant}`, yaml: snippet.yaml, variant: snippet.variant, playground: { href: snippetPlaygroundPath(snippet.yaml, context), label: `Try “${snippet.title}” in the playground` } })}</div>`,
-)}</section>`;
 }
 
 function faqSection(faq: readonly FaqItem[]): SafeHtml | undefined {
