@@ -1,0 +1,61 @@
+/**
+ * Tool pages must stay within 30,000 bytes of HTML whatever a server sends.
+ * A page that would not fit gives up, in order, what matters least to a
+ * reader judging the tool: long parameter descriptions, the related-tools
+ * lists, then the tail of the tool's description, then parameter rows.
+ * Everything given up stays in catalog.json, and the page says so.
+ */
+import { sizeLimits } from "../classify/index.ts";
+import type { SafeHtml } from "./html.ts";
+
+export const TOOL_PAGE_BUDGET = 30_000;
+
+/**
+ * What BaseLayout adds around the article, the title, the meta description
+ * and the JSON-LD: 2,340 bytes on the real catalog's pages, with room for a
+ * long breadcrumb. site-build.test.ts checks whole built pages against the budget.
+ */
+export const LAYOUT_BYTES = 2_800;
+
+export interface ShownLimits {
+  /** Characters of each parameter's description. */
+  parameterDescription: number;
+  /** Rows of the parameter table. */
+  parameterRows: number;
+  /** Characters of the tool's description. */
+  description: number;
+  /** The lists of related tools. */
+  related: boolean;
+}
+
+export const fullLimits: ShownLimits = { parameterDescription: 600, parameterRows: Infinity, description: sizeLimits.descriptionCharacters, related: true };
+
+/** The first tightenings, before any of the tool's own description is cut. */
+const steps: ReadonlyArray<Partial<ShownLimits>> = [{ parameterDescription: 200 }, { related: false }, { parameterDescription: 0 }];
+
+const bytes = (markup: SafeHtml): number => Buffer.byteLength(markup.value);
+
+/**
+ * The article rendered with the loosest limits that fit `budget` bytes.
+ * `budget` is what is left once the layout and head are counted.
+ */
+export function fitArticle(render: (limits: ShownLimits) => SafeHtml, budget: number, sizes: { description: number; parameters: number }): { article: SafeHtml; limits: ShownLimits } {
+  let limits = fullLimits;
+  let article = render(limits);
+  for (const step of steps) {
+    if (bytes(article) <= budget) return { article, limits };
+    limits = { ...limits, ...step };
+    article = render(limits);
+  }
+  // Cut the description by at least the overshoot (a character is at least one byte), then parameter rows.
+  let description = Math.min(limits.description, sizes.description);
+  let rows = sizes.parameters;
+  for (let overshoot = bytes(article) - budget; overshoot > 0; overshoot = bytes(article) - budget) {
+    if (description > 0) description = Math.max(0, description - overshoot - 200);
+    else if (rows > 0) rows = Math.max(0, Math.floor(rows / 2));
+    else break;
+    limits = { ...limits, description, parameterRows: rows };
+    article = render(limits);
+  }
+  return { article, limits };
+}
