@@ -47,15 +47,23 @@ export function fitArticle(render: (limits: ShownLimits) => SafeHtml, budget: nu
     limits = { ...limits, ...step };
     article = render(limits);
   }
-  // Cut the description by at least the overshoot (a character is at least one byte), then parameter rows.
+  // Cut the description by at least the overshoot (a character is at least one byte)...
   let description = Math.min(limits.description, sizes.description);
-  let rows = sizes.parameters;
-  for (let overshoot = bytes(article) - budget; overshoot > 0; overshoot = bytes(article) - budget) {
-    if (description > 0) description = Math.max(0, description - overshoot - 200);
-    else if (rows > 0) rows = Math.max(0, Math.floor(rows / 2));
-    else break;
-    limits = { ...limits, description, parameterRows: rows };
+  for (let overshoot = bytes(article) - budget; overshoot > 0 && description > 0; overshoot = bytes(article) - budget) {
+    description = Math.max(0, description - overshoot - 200);
+    limits = { ...limits, description };
     article = render(limits);
   }
+  if (bytes(article) <= budget) return { article, limits };
+  // ...then list as many parameter rows as fit (the most that do, found by bisection).
+  let fits = 0;
+  let over = sizes.parameters;
+  while (over - fits > 1) {
+    const rows = Math.floor((fits + over) / 2);
+    if (bytes(render({ ...limits, parameterRows: rows })) <= budget) fits = rows;
+    else over = rows;
+  }
+  limits = { ...limits, parameterRows: fits };
+  article = render(limits);
   return { article, limits };
 }
