@@ -279,6 +279,27 @@ describe("the built fixture site", () => {
     expect(table).toContain("&lt;b&gt;PII&lt;/b&gt;");
   });
 
+  it("explains each gateway on the methodology page, with every action as the renderers write it and links to each engine's documentation", () => {
+    const html = page("/methodology/");
+    const section = html.slice(html.indexOf('<h2 id="gateways">'));
+    for (const href of [
+      "https://docs.stacklok.com/toolhive/reference/authz-policy-reference",
+      "https://docs.stacklok.com/toolhive/concepts/cedar-policies",
+      "https://docs.docker.com/ai/sandboxes/governance/reference/mcp-policy/",
+      "https://docs.docker.com/ai/sandboxes/governance/access-controls/mcp/",
+      "https://github.com/PolicyLayer/Intercept",
+    ]) expect(section).toContain(`href="${href}"`);
+    const rows = [...section.matchAll(/<tr>\s*<th scope="row"><code>([a-z_]+)<\/code><\/th>([\s\S]*?)<\/tr>/g)].map((m) => ({ action: m[1], cells: elementTexts(m[2]!, "pre", "tabindex").map((c) => c.text) }));
+    expect(rows.map((r) => r.action)).toEqual(["allow", "require_approval", "deny", "hide"]);
+    const byAction = Object.fromEntries(rows.map((r) => [r.action, r.cells]));
+    expect(byAction.require_approval![1]).toMatch(/^@id\("no approval step example_tool"\)\nforbid \(principal, action == Action::"call_tool"/);
+    expect(byAction.require_approval![2]).toContain('@requireApproval("A person approves each call to example_tool.")');
+    expect(byAction.hide![0]).toContain("hide:\n  - example_tool");
+    expect(section).toContain("Not enforced: example_tool: ToolHive cannot hold a call for a person to approve");
+    expect(section).toMatch(/Not enforced: example_tool: hiding becomes a forbid; Docker(&#39;|')s gateway does not filter tools\/list/);
+    expect(validationProblems("docker", byAction.deny![2]!).errors).toEqual([]);
+  });
+
   it("shows a maintainer override with the classifier's own verdict", () => {
     const html = page("/servers/pay-co/tools/list-charges/");
     expect(html).toContain("Maintainer override");
