@@ -2,7 +2,8 @@
  * Tool pages must stay within 30,000 bytes of HTML whatever a server sends.
  * A page that would not fit gives up, in order, what matters least to a
  * reader judging the tool: long parameter descriptions, the related-tools
- * lists, then the tail of the tool's description, then parameter rows.
+ * lists, parameter descriptions altogether, parameter rows, and last the
+ * tail of the tool's description.
  * Everything given up stays in catalog.json, and the page says so.
  */
 import { sizeLimits } from "../classify/index.ts";
@@ -47,23 +48,26 @@ export function fitArticle(render: (limits: ShownLimits) => SafeHtml, budget: nu
     limits = { ...limits, ...step };
     article = render(limits);
   }
-  // Cut the description by at least the overshoot (a character is at least one byte)...
+  // List as many parameter rows as fit (found by bisection): a long table of names and types says less than the description...
+  if (bytes(render({ ...limits, parameterRows: 0 })) <= budget) {
+    let fits = 0;
+    let over = sizes.parameters;
+    while (over - fits > 1) {
+      const rows = Math.floor((fits + over) / 2);
+      if (bytes(render({ ...limits, parameterRows: rows })) <= budget) fits = rows;
+      else over = rows;
+    }
+    limits = { ...limits, parameterRows: fits };
+    return { article: render(limits), limits };
+  }
+  // ...and only with no rows left is the description cut, by at least the overshoot (a character is at least one byte).
+  limits = { ...limits, parameterRows: 0 };
+  article = render(limits);
   let description = Math.min(limits.description, sizes.description);
   for (let overshoot = bytes(article) - budget; overshoot > 0 && description > 0; overshoot = bytes(article) - budget) {
     description = Math.max(0, description - overshoot - 200);
     limits = { ...limits, description };
     article = render(limits);
   }
-  if (bytes(article) <= budget) return { article, limits };
-  // ...then list as many parameter rows as fit (the most that do, found by bisection).
-  let fits = 0;
-  let over = sizes.parameters;
-  while (over - fits > 1) {
-    const rows = Math.floor((fits + over) / 2);
-    if (bytes(render({ ...limits, parameterRows: rows })) <= budget) fits = rows;
-    else over = rows;
-  }
-  limits = { ...limits, parameterRows: fits };
-  article = render(limits);
   return { article, limits };
 }

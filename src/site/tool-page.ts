@@ -134,7 +134,7 @@ function parametersSection({ tool }: ToolEntry, limits: ShownLimits): SafeHtml {
   }${
     (shortened || rows.length < tool.parameters.length) &&
     html`<p class="muted" data-pagefind-ignore data-shown-in-part>To keep this page under 30 KB, ${
-      rows.length < tool.parameters.length ? `only the first ${rows.length} of ${tool.parameters.length} parameters are listed` : "parameter descriptions are shortened"
+      rows.length === 0 ? "the parameters are not listed" : rows.length < tool.parameters.length ? `only the first ${rows.length} of ${tool.parameters.length} parameters are listed` : "parameter descriptions are shortened"
     }; <a href="/catalog.json">catalog.json</a> has them all.</p>`
   }`;
 }
