@@ -2,8 +2,8 @@
  * Tool pages must stay within 30,000 bytes of HTML whatever a server sends.
  * A page that would not fit gives up, in order, what matters least to a
  * reader judging the tool: long parameter descriptions, the related-tools
- * lists, parameter descriptions altogether, parameter rows, and last the
- * tail of the tool's description.
+ * lists, parameter descriptions altogether, the description beyond its
+ * first 4,000 characters, parameter rows, and last the rest of the description.
  * Everything given up stays in catalog.json, and the page says so.
  */
 import { sizeLimits } from "../classify/index.ts";
@@ -17,6 +17,9 @@ export const TOOL_PAGE_BUDGET = 30_000;
  * long breadcrumb. site-build.test.ts checks whole built pages against the budget.
  */
 export const LAYOUT_BYTES = 2_800;
+
+/** What a description keeps before any parameter row gives way: enough to read what the tool does and any text aimed at the model. */
+export const DESCRIPTION_KEPT = 4_000;
 
 export interface ShownLimits {
   /** Characters of each parameter's description. */
@@ -48,26 +51,28 @@ export function fitArticle(render: (limits: ShownLimits) => SafeHtml, budget: nu
     limits = { ...limits, ...step };
     article = render(limits);
   }
-  // List as many parameter rows as fit (found by bisection): a long table of names and types says less than the description...
-  if (bytes(render({ ...limits, parameterRows: 0 })) <= budget) {
-    let fits = 0;
-    let over = sizes.parameters;
-    while (over - fits > 1) {
-      const rows = Math.floor((fits + over) / 2);
-      if (bytes(render({ ...limits, parameterRows: rows })) <= budget) fits = rows;
-      else over = rows;
+  // The description's tail goes next, down to its first DESCRIPTION_KEPT characters (a character is at least one byte)...
+  const cutDescription = (lowest: number) => {
+    let description = Math.min(limits.description, sizes.description);
+    for (let overshoot = bytes(article) - budget; overshoot > 0 && description > lowest; overshoot = bytes(article) - budget) {
+      description = Math.max(lowest, description - overshoot - 200);
+      limits = { ...limits, description };
+      article = render(limits);
     }
-    limits = { ...limits, parameterRows: fits };
-    return { article: render(limits), limits };
+  };
+  cutDescription(Math.min(DESCRIPTION_KEPT, sizes.description));
+  if (bytes(article) <= budget) return { article, limits };
+  // ...then parameter rows, as many listed as fit (found by bisection)...
+  let fits = 0;
+  let over = Math.min(sizes.parameters, limits.parameterRows);
+  while (over - fits > 1) {
+    const rows = Math.floor((fits + over) / 2);
+    if (bytes(render({ ...limits, parameterRows: rows })) <= budget) fits = rows;
+    else over = rows;
   }
-  // ...and only with no rows left is the description cut, by at least the overshoot (a character is at least one byte).
-  limits = { ...limits, parameterRows: 0 };
+  limits = { ...limits, parameterRows: fits };
   article = render(limits);
-  let description = Math.min(limits.description, sizes.description);
-  for (let overshoot = bytes(article) - budget; overshoot > 0 && description > 0; overshoot = bytes(article) - budget) {
-    description = Math.max(0, description - overshoot - 200);
-    limits = { ...limits, description };
-    article = render(limits);
-  }
+  // ...and only with no row left, the rest of the description.
+  cutDescription(0);
   return { article, limits };
 }

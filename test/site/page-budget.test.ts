@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { html } from "../../src/site/html.ts";
-import { fitArticle, fullLimits, type ShownLimits } from "../../src/site/page-budget.ts";
+import { DESCRIPTION_KEPT, fitArticle, fullLimits, type ShownLimits } from "../../src/site/page-budget.ts";
 
 /** A page of a known make-up: a description, parameter rows each with a description, and related tools. */
 function page(make: { description: number; parameters: number; parameterDescription: number; related: number }) {
@@ -27,18 +27,25 @@ describe("fitting a tool page's article to its budget", () => {
     expect(bytes(article.value)).toBeLessThanOrEqual(16_000);
   });
 
-  it("lists as many parameter rows as fit before it cuts a word of the description", () => {
-    const { article, limits } = fitArticle(page({ description: 1_000, parameters: 5_000, parameterDescription: 10, related: 0 }), 6_000, { description: 1_000, parameters: 5_000 });
-    expect(limits.description).toBe(10_000);
-    expect(limits.parameterRows).toBe(1_666);
-    expect(bytes(article.value)).toBe(1_000 + 1_666 * 3);
+  it("cuts a long description to what fits, but not below its first 4,000 characters, before any parameter row", () => {
+    const { article, limits } = fitArticle(page({ description: 10_000, parameters: 3, parameterDescription: 600, related: 3_000 }), 8_000, { description: 10_000, parameters: 3 });
+    expect(limits.parameterRows).toBe(Infinity);
+    // The cut takes the overshoot and a margin of 200 characters.
+    expect(limits.description).toBe(8_000 - 9 - 200);
+    expect(bytes(article.value)).toBeLessThanOrEqual(8_000);
   });
 
-  it("cuts the description only when no parameter row is left, and keeps as much of it as fits", () => {
-    const { article, limits } = fitArticle(page({ description: 10_000, parameters: 100, parameterDescription: 600, related: 3_000 }), 9_000, { description: 10_000, parameters: 100 });
+  it("then lists as many parameter rows as fit", () => {
+    const { article, limits } = fitArticle(page({ description: 5_000, parameters: 5_000, parameterDescription: 10, related: 0 }), 10_000, { description: 5_000, parameters: 5_000 });
+    expect(limits.description).toBe(DESCRIPTION_KEPT);
+    expect(limits.parameterRows).toBe(2_000);
+    expect(bytes(article.value)).toBe(DESCRIPTION_KEPT + 2_000 * 3);
+  });
+
+  it("cuts the rest of the description only when no parameter row is left", () => {
+    const { article, limits } = fitArticle(page({ description: 10_000, parameters: 100, parameterDescription: 600, related: 3_000 }), 3_000, { description: 10_000, parameters: 100 });
     expect(limits.parameterRows).toBe(0);
-    expect(bytes(article.value)).toBeLessThanOrEqual(9_000);
-    // The cut takes the overshoot and a margin of 200 characters.
-    expect(limits.description).toBe(9_000 - 200);
+    expect(limits.description).toBe(3_000 - 200);
+    expect(bytes(article.value)).toBeLessThanOrEqual(3_000);
   });
 });
