@@ -3,7 +3,8 @@
  * files, and the recommended decision as Cedar for ToolHive and Docker's MCP
  * gateway. All three are in the HTML; radio buttons and CSS (site.css,
  * `.engines`) show one, so reading needs no JavaScript, and a browser
- * without `:has()` shows all three in turn.
+ * without `:has()` shows all three in turn. With JavaScript, the choice
+ * carries over to the next page (components/client/engine-switch.ts).
  */
 import { cedarTargets, cedarToolSnippet, type CedarTarget, type PolicySnippet, type RuleRecommendation } from "../policy/index.ts";
 import { html, type SafeHtml } from "./html.ts";
@@ -31,7 +32,7 @@ export function snippetEnginesHtml(snippets: readonly PolicySnippet[], recommend
   if (!recommended) return undefined;
   return html`<section data-pagefind-ignore><h2>Policy snippets</h2>
 <p>The recommended decision is <strong>${recommended.title}</strong>; every number comes from the <a href="/methodology/#recommendations">recommendation table</a>. Choose the gateway that enforces it (<a href="/methodology/#gateways">what each can express</a>).</p>
-<div class="engines"><fieldset class="engine-switch"><legend>Gateway</legend>${engines.map(
+<engine-switch class="engines"><fieldset class="engine-choice"><legend>Gateway</legend>${engines.map(
     (engine) => html`<input type="radio" name="engine" id="engine-${engine}" value="${engine}"${engine === "intercept" && html` checked`}><label for="engine-${engine}">${engineLabels[engine]}</label>`,
   )}</fieldset>
 <div class="engine-panel" data-engine="intercept"><h3 class="visually-hidden">Intercept</h3><p>Each snippet is a complete policy file for the Intercept proxy, and opens in the playground with a call of this tool ready to simulate.</p>
@@ -39,7 +40,7 @@ ${snippets.map(
   (snippet) =>
     html`<div class="${snippet.recommended ? "snippet recommended" : "snippet"}"><h4>${snippet.title}${snippet.recommended && " (recommended)"}</h4><p>When to use: ${snippet.whenToUse}</p>
 ${policyBlockHtml({ id: `snippet-${snippet.variant}`, yaml: snippet.yaml, variant: snippet.variant, playground: { href: snippetPlaygroundPath(snippet.yaml, context), label: `Try “${snippet.title}” in the playground` } })}</div>`,
-)}</div>${cedarTargets.map((target) => cedarPanelHtml(target, recommendation, context.server))}</div></section>`;
+)}</div>${cedarTargets.map((target) => cedarPanelHtml(target, recommendation, context.server))}</engine-switch></section>`;
 }
 
 /** Only the recommended decision: each other one maps the same way (methodology, #gateways), and the server's file holds every tool. */

@@ -22,8 +22,8 @@ afterAll(async () => {
   expect(problems).toEqual([]);
 });
 
-async function open(javaScriptEnabled = true): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled });
+async function open(javaScriptEnabled = true, colorScheme: "light" | "dark" = "light"): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled, colorScheme });
   if (javaScriptEnabled) await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
   const page = await context.newPage();
   recordProblems(page, refundPath, problems);
@@ -97,8 +97,20 @@ describe("a tool page's gateway switch in chromium", () => {
     await page.context().close();
   });
 
-  it.each(engines)("axe finds nothing on the tool page with %s chosen", async (engine) => {
+  it("opens the next tool page on the gateway the reader chose", async () => {
     const page = await open();
+    await choose(page, "toolhive");
+    await page.goto(`${base}/servers/pay-co/tools/delete-customer/`);
+    expect(await shownEngines(page)).toEqual(["toolhive"]);
+    await page.context().close();
+    // A new reader starts on Intercept.
+    const fresh = await open();
+    expect(await shownEngines(fresh)).toEqual(["intercept"]);
+    await fresh.context().close();
+  });
+
+  it.each(engines.flatMap((engine) => (["light", "dark"] as const).map((scheme) => [engine, scheme] as const)))("axe finds nothing on the tool page with %s chosen, in %s mode", async (engine, scheme) => {
+    const page = await open(true, scheme);
     await choose(page, engine);
     expect(await allViolations(page, base)).toEqual([]);
     await page.context().close();
