@@ -44,17 +44,27 @@ export function toolPage(index: CatalogIndex, entry: ToolEntry, site: URL | unde
   const faqJsonLd = faq.length > 0 ? faqPageJsonLd(faq, new URL(entry.path, site).href) : undefined;
   // Search indexes what people search for: names, title, description, category, risk and flags;
   // everything else is marked data-pagefind-ignore (issue #18: it doubled pagefind's time and memory).
+  // Only the description, the parameters and the related tools change size to fit the budget; the rest is written once.
+  const fixed = {
+    heading: heading(entry),
+    classification: classificationSection(entry),
+    annotations: annotationsSection(entry),
+    changes: changesSection(entry),
+    snippets: recommendation && snippetEnginesHtml(snippets, recommendation, { server: server.id, tool: tool.name }),
+    faq: faqSection(faq),
+    related: relatedSection(index, entry),
+  };
   const render = (limits: ShownLimits) =>
     html`<article data-pagefind-body>${[
-      heading(entry),
+      fixed.heading,
       descriptionSection(description, tool.definition.cut, limits.description),
-      classificationSection(entry),
+      fixed.classification,
       parametersSection(entry, limits),
-      annotationsSection(entry),
-      changesSection(entry),
-      recommendation && snippetEnginesHtml(snippets, recommendation, { server: server.id, tool: tool.name }),
-      faqSection(faq),
-      limits.related && relatedSection(index, entry),
+      fixed.annotations,
+      fixed.changes,
+      fixed.snippets,
+      fixed.faq,
+      limits.related && fixed.related,
     ]}</article>`;
   // The head repeats the title and summary, and carries the JSON-LD.
   const head = LAYOUT_BYTES + Buffer.byteLength(title) * 2 + Buffer.byteLength(summary) + (faqJsonLd ? Buffer.byteLength(JSON.stringify(faqJsonLd)) : 0);
@@ -134,7 +144,7 @@ function parametersSection({ tool }: ToolEntry, limits: ShownLimits): SafeHtml {
   }${
     (shortened || rows.length < tool.parameters.length) &&
     html`<p class="muted" data-pagefind-ignore data-shown-in-part>To keep this page under 30 KB, ${
-      rows.length === 0 ? "the parameters are not listed" : rows.length < tool.parameters.length ? `only the first ${rows.length} of ${tool.parameters.length} parameters are listed` : "parameter descriptions are shortened"
+      rows.length === 0 ? "the parameters are not listed" : rows.length < tool.parameters.length ? `only the first ${rows.length} of ${tool.parameters.length} parameters are listed` : limits.parameterDescription === 0 ? "parameter descriptions are left out" : "parameter descriptions are shortened"
     }; <a href="/catalog.json">catalog.json</a> has them all.</p>`
   }`;
 }
