@@ -6,6 +6,7 @@
  */
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 export interface PageSizes {
   pages: number;
@@ -41,10 +42,12 @@ function argument(name: string): string | undefined {
   return i > 0 ? process.argv[i + 1] : undefined;
 }
 
-const budget = Number(argument("budget") ?? 30_000);
-const sizes = await toolPageSizes(argument("site") ?? "dist", budget);
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-console.log(`${sizes.pages} tool pages: median ${sizes.median} bytes (${kb(sizes.median)}), largest ${sizes.max.bytes} bytes (${sizes.max.page})`);
-console.log(`${sizes.over.length} over ${budget} bytes${sizes.over.length ? ":" : ""}`);
-for (const page of sizes.over) console.log(`  ${page.bytes} ${page.page}`);
-process.exitCode = sizes.over.length ? 1 : 0;
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const budget = Number(argument("budget") ?? 30_000);
+  const sizes = await toolPageSizes(argument("site") ?? "dist", budget);
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  console.log(`${sizes.pages} tool pages: median ${sizes.median} bytes (${kb(sizes.median)}), largest ${sizes.max.bytes} bytes (${sizes.max.page})`);
+  console.log(`${sizes.over.length} over ${budget} bytes${sizes.over.length ? ":" : ""}`);
+  for (const page of sizes.over) console.log(`  ${page.bytes} ${page.page}`);
+  process.exitCode = sizes.over.length ? 1 : 0;
+}
