@@ -217,6 +217,11 @@ describe("the built fixture site", () => {
     }
     for (const r of risks) expect(count(`risk-${r}`)).toBe(catalog.counts.byRisk[r]);
     expect(llms).toContain(`${site.servers.length} MCP servers crawled, ${catalog.counts.tools} tools`);
+    // Each server with tools links its three files; a server with none links no file.
+    for (const server of site.servers) {
+      const entry = llms.split("\n").find((l) => l.includes(`/servers/${server.id}/)`))!;
+      for (const file of [".policy.yaml", ".toolhive.yaml", ".docker.cedar"]) expect(entry.includes(`/servers/${server.id}/${server.id}${file}`), `${server.id} ${file}`).toBe(server.tools.length > 0);
+    }
   });
 
   it("lists every page in the sitemap", async () => {
