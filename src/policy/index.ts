@@ -28,3 +28,5 @@ export type { PolicySnippet, SnippetVariant } from "./policy-snippets.ts";
 export { renderCedar, cedarTargets } from "./render-cedar.ts";
 export type { CedarTarget, CedarOptions, CedarRendering } from "./render-cedar.ts";
 export { cedarString } from "./cedar-text.ts";
+export { cedarToolSnippet } from "./cedar-snippet.ts";
+export type { CedarSnippet } from "./cedar-snippet.ts";

@@ -1,7 +1,7 @@
 import { categories, risks } from "../classify/verdict-schema.ts";
 import type { CatalogIndex } from "./catalog-index.ts";
 import { plural } from "./catalog-counts.ts";
-import { categoryPath, policyBuilderPath, policyFilePath, riskPath, serverPath, toolPath } from "./urls.ts";
+import { categoryPath, cedarFilePath, policyBuilderPath, policyFilePath, riskPath, serverPath, toolPath } from "./urls.ts";
 
 /** Pages that exist whatever the catalog holds (besides server, tool, category and risk pages). */
 export const fixedPaths = ["/", "/servers/", "/categories/", "/risk/", "/methodology/", "/search/"] as const;
@@ -43,7 +43,7 @@ export function llmsTxt(index: CatalogIndex, site: URL): string {
   const out: string[] = [
     "# MCP Tool Catalog",
     "",
-    `> ${plural(counts.servers, "MCP server")} crawled, ${plural(counts.tools, "tool")} listed by the servers themselves, each classified by category and risk with the evidence shown, and Intercept proxy policies that agree on every page.`,
+    `> ${plural(counts.servers, "MCP server")} crawled, ${plural(counts.tools, "tool")} listed by the servers themselves, each classified by category and risk with the evidence shown, and policies that agree on every page, for the Intercept proxy, ToolHive and Docker's MCP gateway.`,
     "",
     `Categories: ${categories.map((c) => `${c} ${counts.byCategory[c]}`).join(", ")}.`,
     `Risk: ${risks.map((r) => `${r} ${counts.byRisk[r]}`).join(", ")}.`,
@@ -59,7 +59,8 @@ export function llmsTxt(index: CatalogIndex, site: URL): string {
   ];
   for (const server of index.servers) {
     const serverCounts = index.serverCounts.get(server.id);
-    out.push(`- [${line(server.name)}](${url(serverPath(server.id))}): ${line(server.summary)} (${plural(serverCounts?.tools ?? 0, "tool")}; policy: ${url(policyFilePath(server.id))})`);
+    const files = server.tools.length > 0 ? `; policy: ${url(policyFilePath(server.id))}; ToolHive: ${url(cedarFilePath(server.id, "toolhive"))}; Docker MCP gateway: ${url(cedarFilePath(server.id, "docker"))}` : "";
+    out.push(`- [${line(server.name)}](${url(serverPath(server.id))}): ${line(server.summary)} (${plural(serverCounts?.tools ?? 0, "tool")}${files})`);
   }
   for (const server of index.servers) {
     if (server.tools.length === 0) continue;

@@ -101,17 +101,21 @@ export function textBlocksHtml(blocks: readonly Block[], inline = false): SafeHt
 export interface PolicyBlockProps {
   /** Element id, used by the copy button. */
   id: string;
+  /** The text shown and copied: Intercept YAML, or Cedar when `cedar` names a gateway. */
   yaml: string;
-  /** Marks the block for tests and tools: every such block is a complete policy file. */
+  /** Marks the block for tests and tools: every such block is a complete Intercept policy file. */
   variant?: string | undefined;
+  /** Cedar for this gateway instead: marked `data-cedar-snippet`, so readers of `data-policy-snippet` only ever get Intercept files. */
+  cedar?: string | undefined;
   download?: { href: string; filename: string } | undefined;
   /** A link that opens this policy in the playground, with its words. */
   playground?: { href: string; label: string } | undefined;
 }
 
 /** A policy file with a copy button; the page loads components/client/copy-button.ts. */
-export function policyBlockHtml({ id, yaml, variant, download, playground }: PolicyBlockProps): SafeHtml {
-  return html`<pre id="${id}" data-policy-snippet="${variant ?? "policy"}" tabindex="0"><code>${yaml}</code></pre>
+export function policyBlockHtml({ id, yaml, variant, cedar, download, playground }: PolicyBlockProps): SafeHtml {
+  const marker = cedar === undefined ? html`data-policy-snippet="${variant ?? "policy"}"` : html`data-cedar-snippet="${cedar}"`;
+  return html`<pre id="${id}" ${marker} tabindex="0"><code>${yaml}</code></pre>
 <div class="copy-row"><copy-button for="${id}"><button type="button" class="copy">Copy policy</button> <span role="status" aria-live="polite" data-status></span></copy-button>${
     download && html` <a class="button" href="${download.href}" download="${download.filename}">Download ${download.filename}</a>`
   }${playground && html` <a class="button" href="${playground.href}" data-playground-link>${playground.label}</a>`}</div>`;

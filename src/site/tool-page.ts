@@ -5,16 +5,17 @@
  */
 import { REMOVED_TOOL_RETENTION_DAYS } from "../catalog/catalog-schema.ts";
 import { describeParameterCounts, sizeLimits } from "../classify/index.ts";
-import { policySnippets, recommendRule, type PolicySnippet, type RuleRecommendation } from "../policy/index.ts";
+import { policySnippets, recommendRule } from "../policy/index.ts";
 import { relatedTools, type CatalogIndex, type ToolEntry } from "./catalog-index.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { faqPageJsonLd, type FaqItem } from "./json-ld.ts";
-import { badgeHtml, policyBlockHtml, textBlocksHtml, toolListHtml, verdictBadgesHtml } from "./markup.ts";
+import { badgeHtml, textBlocksHtml, toolListHtml, verdictBadgesHtml } from "./markup.ts";
 import type { ClassifiedTool } from "./server-policy.ts";
 import { displayName, revealInvisible, shorten, textBlocks } from "./text-blocks.ts";
 import { annotationRows, flagExplanation, toolTitle } from "./tool-facts.ts";
 import { buildToolFaq } from "./tool-faq.ts";
-import { snippetPlaygroundPath } from "./playground-link.ts";
+import { fitArticle, fullLimits, LAYOUT_BYTES, TOOL_PAGE_BUDGET, type ShownLimits } from "./page-budget.ts";
+import { snippetEnginesHtml } from "./snippet-engines.ts";
 import { categoryPath, riskPath, serverPath } from "./urls.ts";
 
 export interface ToolPage {
@@ -39,24 +40,41 @@ export function toolPage(index: CatalogIndex, entry: ToolEntry, site: URL | unde
     ? `${displayName(tool.name, 80)} (${server.name}): ${verdict.category}, ${verdict.risk} risk. ${describeParameterCounts(verdict.parameters)} ${shorten(description, 120)}`
     : `${displayName(tool.name, 80)} (${server.name}): not classified yet.`;
   const name = displayName(tool.name, 80);
+  const title = `${name} on ${server.name}`;
+  const faqJsonLd = faq.length > 0 ? faqPageJsonLd(faq, new URL(entry.path, site).href) : undefined;
+  // Search indexes what people search for: names, title, description, category, risk and flags;
+  // everything else is marked data-pagefind-ignore (issue #18: it doubled pagefind's time and memory).
+  // Only the description, the parameters and the related tools change size to fit the budget; the rest is written once.
+  const fixed = {
+    heading: heading(entry),
+    classification: classificationSection(entry),
+    annotations: annotationsSection(entry),
+    changes: changesSection(entry),
+    snippets: recommendation && snippetEnginesHtml(snippets, recommendation, { server: server.id, tool: tool.name }),
+    faq: faqSection(faq),
+    related: relatedSection(index, entry),
+  };
+  const render = (limits: ShownLimits) =>
+    html`<article data-pagefind-body>${[
+      fixed.heading,
+      descriptionSection(description, tool.definition.cut, limits.description),
+      fixed.classification,
+      parametersSection(entry, limits),
+      fixed.annotations,
+      fixed.changes,
+      fixed.snippets,
+      fixed.faq,
+      limits.related && fixed.related,
+    ]}</article>`;
+  // The head repeats the title and summary, and carries the JSON-LD.
+  const head = LAYOUT_BYTES + Buffer.byteLength(title) * 2 + Buffer.byteLength(summary) + (faqJsonLd ? Buffer.byteLength(JSON.stringify(faqJsonLd)) : 0);
+  const { article } = fitArticle(render, TOOL_PAGE_BUDGET - head, { description: description.length, parameters: tool.parameters.length });
   return {
-    title: `${name} on ${server.name}`,
+    title,
     summary: shorten(summary, 300),
     breadcrumbs: [{ label: "Servers", href: "/servers/" }, { label: server.name, href: serverPath(server.id) }, { label: name }],
-    ...(faq.length > 0 ? { faqJsonLd: faqPageJsonLd(faq, new URL(entry.path, site).href) } : {}),
-    // Search indexes what people search for: names, title, description, category, risk and flags;
-    // everything else is marked data-pagefind-ignore (issue #18: it doubled pagefind's time and memory).
-    article: html`<article data-pagefind-body>${[
-      heading(entry),
-      descriptionSection(description, tool.definition.cut),
-      classificationSection(entry),
-      parametersSection(entry),
-      annotationsSection(entry),
-      changesSection(entry),
-      snippetsSection(snippets, recommendation, { server: server.id, tool: tool.name }),
-      faqSection(faq),
-      relatedSection(index, entry),
-    ]}</article>`,
+    ...(faqJsonLd ? { faqJsonLd } : {}),
+    article,
   };
 }
 
@@ -75,16 +93,24 @@ ${verdictBadgesHtml({ verdict, links: true, confidence: true })}${
   }`;
 }
 
-function descriptionSection(description: string, cut: ToolEntry["tool"]["definition"]["cut"]): SafeHtml {
+function descriptionSection(description: string, cut: ToolEntry["tool"]["definition"]["cut"], limit: number): SafeHtml {
   const cutNote =
     cut &&
     html`<p class="muted" data-cut>The server sent more than the catalog keeps: ${cut.notes.join("; ")}. The whole definition as sent has sha256 <code>${cut.sha256}</code>, so a change past the cut still counts as a change.</p>`;
   if (!description) return html`<h2 data-pagefind-ignore>Description</h2><p class="muted" data-pagefind-ignore>The server sent no description.</p>${cutNote}`;
-  const shown = description.length > sizeLimits.descriptionCharacters ? description.slice(0, sizeLimits.descriptionCharacters) : description;
+  const shown = cutAt(description, limit);
+  const why = limit < sizeLimits.descriptionCharacters ? " to keep this page under 30 KB" : "";
   return html`<h2 data-pagefind-ignore>Description</h2>${textBlocksHtml(textBlocks(shown))}${
     shown.length < description.length &&
-    html`<p class="muted">Shown in part: the first ${shown.length} of ${description.length} characters kept. The kept text is in <a href="/catalog.json">catalog.json</a>.</p>`
+    html`<p class="muted" data-shown-in-part>Shown in part${why}: the first ${shown.length} of ${description.length} characters kept. The kept text is in <a href="/catalog.json">catalog.json</a>.</p>`
   }${cutNote}`;
+}
+
+/** The first `limit` characters, never half of a surrogate pair. */
+function cutAt(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[limit - 1] ?? "") ? limit - 1 : limit;
+  return text.slice(0, Math.max(0, end));
 }
 
 function classificationSection({ tool }: ToolEntry): SafeHtml {
@@ -103,16 +129,23 @@ function classificationSection({ tool }: ToolEntry): SafeHtml {
   }`;
 }
 
-function parametersSection({ tool }: ToolEntry): SafeHtml {
+function parametersSection({ tool }: ToolEntry, limits: ShownLimits): SafeHtml {
   const counts = tool.verdict?.parameters ?? { total: tool.parameters.length, required: tool.parameters.filter((p) => p.required).length };
+  const rows = tool.parameters.slice(0, limits.parameterRows);
+  const shortened = limits.parameterDescription < fullLimits.parameterDescription && tool.parameters.some((p) => (p.description?.length ?? 0) > limits.parameterDescription);
   return html`<h2 data-pagefind-ignore>Parameters</h2><p data-parameter-counts data-pagefind-ignore>${describeParameterCounts(counts)}</p>${
-    tool.parameters.length > 0 &&
-    html`<div class="table-wrap" data-pagefind-ignore><table><caption class="visually-hidden">Parameters</caption><thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Required</th><th scope="col">Description</th></tr></thead><tbody>${tool.parameters.map(
+    rows.length > 0 &&
+    html`<div class="table-wrap" data-pagefind-ignore><table><caption class="visually-hidden">Parameters</caption><thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Required</th><th scope="col">Description</th></tr></thead><tbody>${rows.map(
       (p) =>
         html`<tr><td><code>${p.name}</code></td><td><code>${p.type}</code></td><td>${p.required ? "required" : "optional"}</td><td>${
-          p.description ? shorten(p.description, 600) : html`<span class="muted">none</span>`
+          p.description && limits.parameterDescription > 0 ? shorten(p.description, limits.parameterDescription) : html`<span class="muted">${p.description ? "in catalog.json" : "none"}</span>`
         }</td></tr>`,
     )}</tbody></table></div>`
+  }${
+    (shortened || rows.length < tool.parameters.length) &&
+    html`<p class="muted" data-pagefind-ignore data-shown-in-part>To keep this page under 30 KB, ${
+      rows.length === 0 ? "the parameters are not listed" : rows.length < tool.parameters.length ? `only the first ${rows.length} of ${tool.parameters.length} parameters are listed` : limits.parameterDescription === 0 ? "parameter descriptions are left out" : "parameter descriptions are shortened"
+    }; <a href="/catalog.json">catalog.json</a> has them all.</p>`
   }`;
 }
 
@@ -142,19 +175,6 @@ function changesSection({ tool }: ToolEntry): SafeHtml | undefined {
         )}</ul>`
       }</li>`,
   )}</ol></section>`;
-}
-
-/** Each snippet links to the playground with this tool's server chosen and a call of the tool prefilled. */
-function snippetsSection(snippets: readonly PolicySnippet[], recommendation: RuleRecommendation | undefined, context: { server: string; tool: string }): SafeHtml | undefined {
-  const recommended = snippets.find((s) => s.recommended);
-  if (snippets.length === 0 || !recommendation || !recommended) return undefined;
-  return html`<section data-pagefind-ignore><h2>Policy snippets</h2>
-<p>Each snippet is a complete policy file for the Intercept proxy. The recommended one is <strong>${recommended.title}</strong>; every number comes from the <a href="/methodology/#recommendations">recommendation table</a>. Each opens in the playground with a call of this tool ready to simulate.</p>
-${snippets.map(
-  (snippet) =>
-    html`<div class="${snippet.recommended ? "snippet recommended" : "snippet"}"><h3>${snippet.title}${snippet.recommended && " (recommended)"}</h3><p>When to use: ${snippet.whenToUse}</p>
-${policyBlockHtml({ id: `snippet-${snippet.variant}`, yaml: snippet.yaml, variant: snippet.variant, playground: { href: snippetPlaygroundPath(snippet.yaml, context), label: `Try “${snippet.title}” in the playground` } })}</div>`,
-)}</section>`;
 }
 
 function faqSection(faq: readonly FaqItem[]): SafeHtml | undefined {

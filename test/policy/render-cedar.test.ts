@@ -4,6 +4,7 @@ import { readCatalog } from "../../src/catalog/catalog-files.ts";
 import type { Category, Risk } from "../../src/classify/verdict-schema.ts";
 import {
   cedarTargets,
+  cedarToolSnippet,
   emptyState,
   evaluateCall,
   recommendPolicy,
@@ -13,6 +14,8 @@ import {
   type RecommendableTool,
   type RuleRecommendation,
 } from "../../src/policy/index.ts";
+import { cedarComment } from "../../src/policy/cedar-text.ts";
+import { serverCedar } from "../../src/site/server-policy.ts";
 import { authorizeToolCall, validationProblems } from "./cedar-engine.ts";
 
 function tool(name: string, category: Category, risk: Risk, flags: RecommendableTool["verdict"]["flags"] = [], amount = false): RecommendableTool {
@@ -84,14 +87,19 @@ describe("each recommendation becomes a Cedar statement per target", () => {
 });
 
 describe("every generated Cedar policy in the catalog validates against its target's schema", () => {
-  it.each(cedarTargets)("every tool's and every server's %s policy parses and validates with no errors", async (target) => {
+  it.each(cedarTargets)("every tool page's %s snippet, every server's file as the site serves it, and both postures parse and validate with no errors", async (target) => {
     let checked = 0;
     const warned = new Set<string>();
     for (const server of await readCatalog("catalog")) {
       const classified = server.tools.flatMap((t) => (t.verdict ? [{ ...t, verdict: t.verdict }] : []));
-      // Each tool's own snippet, validated together: one engine call per server.
-      const perTool = classified.map((t) => renderCedar([recommendRule(t)], target).policies).join("\n");
+      // Each tool page's snippet, comments and all, validated together: one engine call per server.
+      const perTool = classified.map((t) => cedarToolSnippet(recommendRule(t), target).text).join("\n");
       const sets = [perTool, ...(["allow", "deny"] as const).map((posture) => renderCedar(recommendPolicy(classified, { default: posture, globalLimit: true }).recommendations, target, { default: posture, globalLimit: true }).policies)];
+      if (server.tools.length > 0) {
+        const served = serverCedar(server, target);
+        for (const line of served.unexpressed) expect(served.file, server.id).toContain(`Not expressed: ${cedarComment(line)}`);
+        sets.push(target === "toolhive" ? (parseYaml(served.file) as { cedar: { policies: string[] } }).cedar.policies.join("\n") : served.file);
+      }
       for (const policies of sets) {
         const { errors, warnings } = validationProblems(target, policies);
         expect(errors, server.id).toEqual([]);

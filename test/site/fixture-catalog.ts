@@ -59,8 +59,9 @@ export const fixtureServers: FixtureServer[] = [
       { name: invisibleName, description: "Reads a note.", inputSchema: schema({}) },
       {
         name: "huge_report",
-        description: "Reads a report. It goes on.",
-        inputSchema: schema({}),
+        // As long as the catalog keeps, with more parameters than fit: its page must still stay within 30,000 bytes.
+        description: "Reads a report. It goes on. ".repeat(740),
+        inputSchema: schema(Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`field_${i}`, string(`Field ${i} of the report. `.repeat(25))]))),
         cut: { sha256: "ab".repeat(32), notes: ["a description of 2000000 characters: the first 20000 kept"] },
       },
     ],

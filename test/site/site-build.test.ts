@@ -6,7 +6,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { describeParameterCounts } from "../../src/classify/index.ts";
 import { categories, risks } from "../../src/classify/verdict-schema.ts";
 import { readState } from "../../src/playground/url-state.ts";
-import { validatePolicy } from "../../src/policy/index.ts";
+import { parse as parseYaml } from "yaml";
+import { cedarTargets, cedarToolSnippet, recommendRule, validatePolicy } from "../../src/policy/index.ts";
+import { validationProblems } from "../policy/cedar-engine.ts";
 import { fixedPaths } from "../../src/site/machine-files.ts";
 import { buildFixtureSite, decodeHtml, elementTexts, filesUnder, readText, type BuiltFixture } from "./built-site.ts";
 import { downServerError, hostileName, invisibleName } from "./fixture-catalog.ts";
@@ -129,6 +131,51 @@ describe("the built fixture site", () => {
     expect(checked).toBeGreaterThan(50);
   });
 
+  it("serves each server's ToolHive and Docker files beside its policy file, linked from its page, stating what they cannot enforce", async () => {
+    for (const server of site.servers.filter((s) => s.tools.length > 0)) {
+      const serverPage = page(`/servers/${server.id}/`);
+      const toolhive = await readFile(path.join(site.outDir, "servers", server.id, `${server.id}.toolhive.yaml`), "utf8");
+      const docker = await readFile(path.join(site.outDir, "servers", server.id, `${server.id}.docker.cedar`), "utf8");
+      expect(serverPage).toContain(`href="/servers/${server.id}/${server.id}.toolhive.yaml" data-cedar-file="toolhive"`);
+      expect(serverPage).toContain(`href="/servers/${server.id}/${server.id}.docker.cedar" data-cedar-file="docker"`);
+      const config = parseYaml(toolhive) as { version: string; type: string; cedar: { policies: string[]; entities_json: string } };
+      expect(config.type).toBe("cedarv1");
+      expect(validationProblems("toolhive", config.cedar.policies.join("\n")).errors, server.id).toEqual([]);
+      expect(validationProblems("docker", docker).errors, server.id).toEqual([]);
+      // The Intercept file's default is allow: so is each Cedar file's, as a catch-all permit.
+      expect(docker).toContain('@id("default allow")');
+      // Every cap on a tool that may run is stated as not enforced (a denied or hidden tool's cap never applies).
+      const capped = server.tools.filter((t) => {
+        const rule = t.verdict && recommendRule({ ...t, verdict: t.verdict });
+        return rule?.limit && (rule.action === "allow" || rule.action === "require_approval");
+      }).length;
+      for (const file of [toolhive, docker]) expect(file.match(/Not expressed: .*the cap of .* is not enforced/g)?.length ?? 0, server.id).toBeGreaterThanOrEqual(capped);
+    }
+  });
+
+  it("gives each classified tool page the recommended decision as Cedar for ToolHive and Docker, beside what each cannot enforce", () => {
+    let checked = 0;
+    for (const { server, tool, html } of toolPages()) {
+      if (!tool.verdict) {
+        expect(html, tool.name).not.toContain("data-cedar-snippet");
+        continue;
+      }
+      const recommendation = recommendRule({ ...tool, verdict: tool.verdict });
+      for (const target of cedarTargets) {
+        const expected = cedarToolSnippet(recommendation, target);
+        const panel = html.slice(html.indexOf(`<div class="engine-panel" data-engine="${target}">`));
+        expect(elementTexts(panel, "pre", "data-cedar-snippet")[0], tool.name).toEqual({ attribute: target, text: expected.text });
+        const list = /^[^]*?<ul data-unexpressed>([^]*?)<\/ul>/.exec(panel.slice(0, panel.indexOf("<pre")))?.[1] ?? "";
+        expect([...list.matchAll(/<li>([^<]*)<\/li>/g)].map((m) => decodeHtml(m[1]!)), tool.name).toEqual(expected.unexpressed);
+        expect(panel).toContain(`href="/servers/${server.id}/${server.id}.${target === "toolhive" ? "toolhive.yaml" : "docker.cedar"}"`);
+        checked++;
+      }
+      expect(html.match(/<input type="radio" name="engine"/g), tool.name).toHaveLength(3);
+      expect(html, tool.name).toContain('id="engine-intercept" value="intercept" checked');
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
   it("serves each server's policy file with the same text as its page", async () => {
     for (const server of site.servers.filter((s) => s.tools.length > 0)) {
       const file = await readFile(path.join(site.outDir, "servers", server.id, `${server.id}.policy.yaml`), "utf8");
@@ -170,6 +217,11 @@ describe("the built fixture site", () => {
     }
     for (const r of risks) expect(count(`risk-${r}`)).toBe(catalog.counts.byRisk[r]);
     expect(llms).toContain(`${site.servers.length} MCP servers crawled, ${catalog.counts.tools} tools`);
+    // Each server with tools links its three files; a server with none links no file.
+    for (const server of site.servers) {
+      const entry = llms.split("\n").find((l) => l.includes(`/servers/${server.id}/)`))!;
+      for (const file of [".policy.yaml", ".toolhive.yaml", ".docker.cedar"]) expect(entry.includes(`/servers/${server.id}/${server.id}${file}`), `${server.id} ${file}`).toBe(server.tools.length > 0);
+    }
   });
 
   it("lists every page in the sitemap", async () => {
@@ -232,6 +284,27 @@ describe("the built fixture site", () => {
     expect(table).toContain("&lt;b&gt;PII&lt;/b&gt;");
   });
 
+  it("explains each gateway on the methodology page, with every action as the renderers write it and links to each engine's documentation", () => {
+    const html = page("/methodology/");
+    const section = html.slice(html.indexOf('<h2 id="gateways">'));
+    for (const href of [
+      "https://docs.stacklok.com/toolhive/reference/authz-policy-reference",
+      "https://docs.stacklok.com/toolhive/concepts/cedar-policies",
+      "https://docs.docker.com/ai/sandboxes/governance/reference/mcp-policy/",
+      "https://docs.docker.com/ai/sandboxes/governance/access-controls/mcp/",
+      "https://github.com/PolicyLayer/Intercept",
+    ]) expect(section).toContain(`href="${href}"`);
+    const rows = [...section.matchAll(/<tr>\s*<th scope="row"><code>([a-z_]+)<\/code><\/th>([\s\S]*?)<\/tr>/g)].map((m) => ({ action: m[1], cells: elementTexts(m[2]!, "pre", "tabindex").map((c) => c.text) }));
+    expect(rows.map((r) => r.action)).toEqual(["allow", "require_approval", "deny", "hide"]);
+    const byAction = Object.fromEntries(rows.map((r) => [r.action, r.cells]));
+    expect(byAction.require_approval![1]).toMatch(/^@id\("no approval step example_tool"\)\nforbid \(principal, action == Action::"call_tool"/);
+    expect(byAction.require_approval![2]).toContain('@requireApproval("A person approves each call to example_tool.")');
+    expect(byAction.hide![0]).toContain("hide:\n  - example_tool");
+    expect(section).toContain("Not enforced: example_tool: ToolHive cannot hold a call for a person to approve");
+    expect(section).toMatch(/Not enforced: example_tool: hiding becomes a forbid; Docker(&#39;|')s gateway does not filter tools\/list/);
+    expect(validationProblems("docker", byAction.deny![2]!).errors).toEqual([]);
+  });
+
   it("shows a maintainer override with the classifier's own verdict", () => {
     const html = page("/servers/pay-co/tools/list-charges/");
     expect(html).toContain("Maintainer override");
@@ -265,10 +338,14 @@ describe("the built fixture site", () => {
     expect(cut).toMatch(/data-cut>The server sent more than the catalog keeps: a description of 2000000 characters: the first 20000 kept\. The whole definition as sent has sha256 <code>(ab){32}<\/code>/);
   });
 
-  it("keeps ordinary tool pages under 30 KB", () => {
-    for (const { tool, html } of toolPages()) {
-      if (tool.verdict?.flags.includes("oversized")) continue;
-      expect(Buffer.byteLength(html), tool.name).toBeLessThan(30_000);
-    }
+  it("keeps every tool page within 30,000 bytes, the oversized ones too, and says what it left out to fit", () => {
+    for (const { tool, html } of toolPages()) expect(Buffer.byteLength(html), tool.name).toBeLessThanOrEqual(30_000);
+    const huge = page("/servers/acme-files/tools/huge-report/");
+    const [note] = elementTexts(huge, "p", "data-shown-in-part");
+    expect(note?.text).toMatch(/^Shown in part to keep this page under 30 KB: the first \d+ of 20720 characters kept\./);
+    expect(elementTexts(huge, "p", "data-shown-in-part")[1]?.text).toMatch(/^To keep this page under 30 KB, (the parameters are not listed|only the first \d+ of 60 parameters are listed|parameter descriptions are (shortened|left out)); catalog\.json has them all\.$/);
+    expect(huge).toContain('data-cedar-snippet="docker"');
+    // A page that fits shows its description whole.
+    expect(elementTexts(page("/servers/acme-files/tools/read-file/"), "p", "data-shown-in-part")).toEqual([]);
   });
 });

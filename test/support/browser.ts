@@ -34,9 +34,18 @@ const axeSource = readFile(createRequire(import.meta.url).resolve("axe-core/axe.
 
 /** Serious and critical axe violations; axe is served from the site's own origin so the page's CSP stays on. */
 export async function seriousViolations(page: Page, base: string): Promise<string[]> {
+  return violations(page, base, ["serious", "critical"]);
+}
+
+/** Every axe violation, whatever its impact. */
+export async function allViolations(page: Page, base: string): Promise<string[]> {
+  return violations(page, base, ["minor", "moderate", "serious", "critical"]);
+}
+
+async function violations(page: Page, base: string, impacts: readonly string[]): Promise<string[]> {
   const body = await axeSource;
   await page.route(`${base}/__axe.js`, (route) => route.fulfill({ body, contentType: "text/javascript" }));
   await page.addScriptTag({ url: `${base}/__axe.js` });
   return page.evaluate(`axe.run(document, { resultTypes: ["violations"] }).then((r) =>
-    r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id + " (" + v.impact + "): " + v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")))`);
+    r.violations.filter((v) => ${JSON.stringify(impacts)}.includes(v.impact)).map((v) => v.id + " (" + v.impact + "): " + v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")))`);
 }
