@@ -291,6 +291,14 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
     }
   }
 
+  // "Execute a card query" with only the card's id: the saved query is the service's own, run to retrieve its data.
+  const savedQuery = savedQueryRun(evidence);
+  if (category === "Execute" && savedQuery !== undefined) {
+    category = "Read";
+    candidates.push({ source: "name", category, phrase: `a saved ${savedQuery} run by its id, no query or code given` });
+    signals.push({ source: "parameters", evidence: `'${savedQuery}'`, effect: "runs a saved query and takes no query, code or command of its own: retrieves data, Read" });
+  }
+
   const nameCategory = (fromName ?? candidates.find((c) => c.source === "title"))?.category;
   const descriptionCandidate = candidates.find((c) => c.source === "description" && c.phrase.startsWith("the description's"));
   const descriptionCategory = descriptionCandidate && !descriptionCandidate.weak && !readOnlyQuery ? descriptionCandidate.category : undefined;
@@ -303,4 +311,18 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
 
   const deciding = candidates.filter((c) => c.category === category).sort((a, b) => Number(a.weak ?? false) - Number(b.weak ?? false));
   return { category, candidates, deciding, readOnlyQuery, savedToDisk, openApi, textConflict, signals };
+}
+
+/** Things a service stores a query in: running one by its id retrieves what it selects. */
+const savedQueryHeads: ReadonlySet<string> = new Set(["card", "cards", "question", "questions", "report", "reports", "saved search", "saved query", "saved queries"]);
+const runningVerbs: ReadonlySet<string> = new Set(["run", "execute", "exec"]);
+
+/** The saved thing a run-verb tool runs when it takes no query, code, command or API path of its own. */
+function savedQueryRun(evidence: Evidence): string | undefined {
+  const { nameReading, parameters } = evidence;
+  if (nameReading.verb === undefined || !runningVerbs.has(nameReading.verb.word)) return undefined;
+  const saved = nameReading.objects.find((w, i) => savedQueryHeads.has(w) || savedQueryHeads.has(`${w} ${nameReading.objects[i + 1] ?? ""}`));
+  if (saved === undefined) return undefined;
+  const runsOwnText = parameters.findings.some((f) => ["sql", "code", "command", "query", "api-path", "url"].includes(f.kind));
+  return runsOwnText ? undefined : saved;
 }

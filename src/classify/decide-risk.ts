@@ -211,7 +211,11 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
   }
 
   if (category === "Write") {
-    const internal = traits.has("internal-report") || traits.has("unsent");
+    // "Composes and sends an email": a draft verb whose description also sends is no draft.
+    const leadSentence = capText(evidence.description ?? "", 300).split(/(?<=[.!?])\s/)[0] ?? "";
+    const sendsToo = traits.has("unsent") && /\b(?:and|then)\s+(?:sends?|delivers?)\b/i.test(leadSentence);
+    const internal = traits.has("internal-report") || (traits.has("unsent") && !sendsToo);
+    if (sendsToo) apply("external-send", "It composes and then sends what it composed: High.", "description", "'and sends'");
     const recipient = findings("recipient")[0];
     if (!internal && traits.has("external-send")) {
       const what = desc?.phrases.get("external-send") ?? name.verb?.word ?? "send";

@@ -167,6 +167,11 @@ function valueReading(value: string, nameObjects: readonly string[], domains: Re
   return { category: reading.category, traits: reading.traits };
 }
 
+/** Objects that hold code as text to show or keep: a code block, a snippet, a gist. */
+function namesStoredCode(nameObjects: readonly string[]): boolean {
+  return nameObjects.some((w, i) => (w === "code" && nameObjects[i + 1] === "block") || w === "snippet" || w === "snippets" || w === "gist" || w === "gists");
+}
+
 const alwaysDispatching: ReadonlySet<string> = new Set(["subcommand", "sub command", "operation", "op"]);
 
 export function readParameters(
@@ -181,6 +186,8 @@ export function readParameters(
     if (deleting !== undefined && reading.deletingValue === undefined) reading.deletingValue = { parameter: quote(property.name, 40), value: quote(deleting, 40) };
     const rule = ruleFor(property);
     if (!rule) continue;
+    // `create_code_block` with `code`: the code is the block's text, shown on a board, not run.
+    if (rule.kind === "code" && namesStoredCode(nameObjects)) continue;
     reading.findings.push({ kind: rule.kind, name: quote(property.name, 40), rule, property });
     if (rule.kind !== "action") continue;
     const alwaysDispatches = alwaysDispatching.has(splitName(property.name).join(" "));
