@@ -166,6 +166,8 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
     signals.push({ source: "parameters", evidence: `'${parameters.action.parameter}' allows '${parameters.action.value}'`, effect: `data for the name's verb '${quote(nameVerb ?? "", 30)}', not a choice of action` });
   } else if (parameters.action) {
     const { parameter, value, category } = parameters.action;
+    // `manage_data_model` with actions get | list | docs: the dispatching verb says nothing; its actions say what it does.
+    if (fromName !== undefined && nameVerb !== undefined && dispatcherVerbs.has(nameVerb) && fromName.category === "Write" && category === "Read") fromName.weak = true;
     candidates.push({ source: "parameters", category, phrase: `the '${parameter}' parameter's action '${value}'` });
     signals.push({ source: "parameters", evidence: `'${parameter}' allows '${value}'`, effect: `its most consequential action: suggests ${category}` });
   }

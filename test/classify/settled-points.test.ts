@@ -167,6 +167,7 @@ const rows: Row[] = [
   { point: "running a saved card by its id retrieves its data: Read, Low", category: "Read", risk: "Low", tool: { name: "execute_card", description: "Execute a saved card and return its results.", inputSchema: object({ card_id: { type: "number" }, parameters: { type: "object" } }, ["card_id"]) } },
   { point: "a code block on a board is text, not code to run: Write, Medium", category: "Write", risk: "Medium", tool: { name: "create_code_block", description: "Create a code block on the board.", inputSchema: object({ code: text("The code to show"), language: text() }, ["code"]) } },
   { point: "composing and sending an email sends it: Write, High", category: "Write", risk: "High", tool: { name: "compose_email", description: "Composes and sends an email via SMTP.", inputSchema: object({ to: text(), subject: text(), body: text() }, ["to", "body"]) } },
+  { point: "a manage tool whose actions only read, and says so by its hints, is Read: Low", category: "Read", risk: "Low", tool: { name: "manageDataModel", description: "Data model query tool (read-only).", inputSchema: object({ action: choice(["get", "list", "docs"]), name: text() }, ["action"]), annotations: { readOnlyHint: true } } },
 ];
 
 describe("the standard's settled points", () => {
