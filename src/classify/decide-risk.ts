@@ -58,6 +58,9 @@ function describesSandbox(text: string | undefined): boolean {
   return sandboxPhrases.some((p) => tokens.includes(` ${p} `));
 }
 
+/** Where a moved item can be restored from. */
+const trashWords: ReadonlySet<string> = new Set(["trash", "bin", "spam", "junk"]);
+
 /** Words that are sensitive only on servers of a domain (messages on a mail server), for the domains given. */
 const sensitiveByDomain = new Map<DomainName, ReadonlySet<string>>();
 for (const rule of objectRules) {
@@ -239,7 +242,9 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
       const what = desc?.phrases.get("access-change") ?? name.kinds.get("access") ?? name.verb?.word ?? "access";
       apply("access-change", `It changes who has access ('${quote(what, 30)}'): High.`, name.kinds.has("access") || !desc?.phrases.has("access-change") ? "name" : "description", `'${quote(what, 30)}'`);
     }
-    if (traits.has("overwrite")) {
+    // "Move a message to the trash": a trashed item can be restored, and nobody relies on where it was.
+    const toTrash = [...name.words, ...(desc?.objects ?? []), ...words(capText(evidence.description ?? "", 120))].some((w) => trashWords.has(w));
+    if (traits.has("overwrite") && !(toTrash && (name.verb?.word === "move" || name.verb?.word === "trash" || desc?.verb?.word === "move" || desc?.verb?.word === "moves"))) {
       const phrase = desc?.phrases.get("overwrite");
       const what = phrase ?? name.verb?.word ?? "overwrite";
       apply("overwrite", `It overwrites or moves existing data ('${quote(what, 30)}'): High.`, phrase !== undefined ? "description" : "name", `'${quote(what, 30)}'`);

@@ -192,7 +192,7 @@ export const objectRules: readonly ObjectRule[] = [
   },
   {
     kind: "relation",
-    words: ["link", "links", "related", "relationship", "relationships", "tag", "tags", "label", "labels", "assignee", "assignees", "reviewer", "reviewers", "watcher", "watchers", "association", "associations", "dependency link", "relation", "reaction", "reactions", "attachment from", "from group", "from team", "from project", "from list", "from board", "from dashboard", "from dashboards", "from favorites", "from favourites", "from playlist", "from playlists", "from sprint", "from milestone", "from epic", "from cycle"],
+    words: ["link", "links", "related", "relationship", "relationships", "tag", "tags", "label", "labels", "assignee", "assignees", "reviewer", "reviewers", "watcher", "watchers", "association", "associations", "dependency link", "relation", "reaction", "reactions", "attachment from", "from group", "from team", "from project", "from list", "from board", "from dashboard", "from dashboards", "from favorites", "from favourites", "from playlist", "from playlists", "from sprint", "from milestone", "from epic", "from cycle", "from trash", "from bin", "from spam", "from cart", "from basket", "from wishlist"],
     explanation: "Links, tags, labels, assignees and reactions join two things: removing one leaves both in place.",
   },
   {

@@ -168,6 +168,10 @@ const rows: Row[] = [
   { point: "a code block on a board is text, not code to run: Write, Medium", category: "Write", risk: "Medium", tool: { name: "create_code_block", description: "Create a code block on the board.", inputSchema: object({ code: text("The code to show"), language: text() }, ["code"]) } },
   { point: "composing and sending an email sends it: Write, High", category: "Write", risk: "High", tool: { name: "compose_email", description: "Composes and sends an email via SMTP.", inputSchema: object({ to: text(), subject: text(), body: text() }, ["to", "body"]) } },
   { point: "a manage tool whose actions only read, and says so by its hints, is Read: Low", category: "Read", risk: "Low", tool: { name: "manageDataModel", description: "Data model query tool (read-only).", inputSchema: object({ action: choice(["get", "list", "docs"]), name: text() }, ["action"]), annotations: { readOnlyHint: true } } },
+  { point: "moving a file to the trash can be undone: Write, Medium", category: "Write", risk: "Medium", tool: { name: "move_to_trash", description: "Move a file to the trash.", inputSchema: object({ id: text() }, ["id"]) } },
+  { point: "taking a message out of the trash removes nothing: Write, Medium", server: "gmail", category: "Write", risk: "Medium", tool: { name: "untrash_message", description: "Remove a message from the trash.", inputSchema: object({ id: text() }, ["id"]) } },
+  { point: "removing an item from a cart leaves the product: Write, Medium", server: "shopify", category: "Write", risk: "Medium", tool: { name: "remove_from_cart", description: "Remove an item from the cart.", inputSchema: object({ item: text() }, ["item"]) } },
+  { point: "emptying the trash deletes everything in it: Destructive, Critical", server: "gmail", category: "Destructive", risk: "Critical", tool: { name: "empty_trash", description: "Permanently delete all messages in the trash.", inputSchema: object({}) } },
 ];
 
 describe("the standard's settled points", () => {
