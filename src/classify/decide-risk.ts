@@ -58,6 +58,11 @@ function describesSandbox(text: string | undefined): boolean {
   return sandboxPhrases.some((p) => tokens.includes(` ${p} `));
 }
 
+/** Verbs that set a default for the calls that follow. */
+const defaultSettingVerbs: ReadonlySet<string> = new Set(["set", "switch", "select", "use", "choose", "configure", "change"]);
+/** Phrases that confine a setting to the agent's own session. */
+const sessionScopePhrases = ["for this session", "for the current session", "in this session", "for the session", "subsequent calls", "subsequent requests", "subsequent operations", "subsequent tool calls", "subsequent commands", "later calls"];
+
 /** Where a moved item can be restored from. */
 const trashWords: ReadonlySet<string> = new Set(["trash", "bin", "spam", "junk"]);
 
@@ -268,7 +273,9 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
     // (`disconnect`: "Disconnect from current Redis instance").
     const bareVerb = name.objects.every((w) => quantifierWords.has(w));
     const bareVerbExplained = name.verb !== undefined && bareVerb && desc?.verb?.rule === name.verb.rule && desc.traits.has("session-only");
-    const sessionOnly = name.verb !== undefined ? name.traits.has("session-only") || bareVerbExplained || (evidence.titleReading?.traits.has("session-only") ?? false) || [...routerTraits, ...actionTraits].includes("session-only") : traits.has("session-only");
+    // "Set the active project for this session", "used for subsequent calls": a default of the agent's own session.
+    const sessionDefault = name.verb !== undefined && defaultSettingVerbs.has(name.verb.word) && sessionScopePhrases.some((p) => ` ${words(capText(evidence.description ?? "", 300)).join(" ")} `.includes(` ${p} `));
+    const sessionOnly = name.verb !== undefined ? name.traits.has("session-only") || bareVerbExplained || sessionDefault || (evidence.titleReading?.traits.has("session-only") ?? false) || [...routerTraits, ...actionTraits].includes("session-only") : traits.has("session-only");
     // A connection's URL says where to connect, not a page to navigate to.
     const connecting = name.kinds.has("connection") || (bareVerbExplained && desc?.kinds.has("connection") === true);
     if (applied.length === 0 && sessionOnly && (connecting || findings("url").length === 0)) {

@@ -170,7 +170,7 @@ export const objectRules: readonly ObjectRule[] = [
   },
   {
     kind: "runnable",
-    words: ["pipeline", "pipelines", "build", "builds", "deployment", "deployments", "chart", "helm", "manifest", "manifests", "kubernetes manifest", "yaml manifest", "workflow run", "job run", "migration", "migrations", "recurring", "automation", "automations", "cron", "cron job", "cron jobs", "scheduled job", "scheduled jobs", "scheduled task", "scheduled tasks"],
+    words: ["pipeline", "pipelines", "build", "builds", "deployment", "deployments", "helm chart", "helm charts", "helm", "manifest", "manifests", "kubernetes manifest", "yaml manifest", "workflow run", "job run", "migration", "migrations", "recurring", "automation", "automations", "cron", "cron job", "cron jobs", "scheduled job", "scheduled jobs", "scheduled task", "scheduled tasks"],
     explanation: "Creating or installing a pipeline, build, deployment or Helm chart, merging migrations into production, or creating an automation or recurring job that then runs on its own, runs or deploys it.",
   },
   {
@@ -322,7 +322,7 @@ const changingVerbObjects: readonly ObjectEffect[] = [
 
 export const verbRules: readonly VerbRule[] = [
   {
-    verbs: ["get", "list", "search", "find", "read", "fetch", "head", "describe", "show", "view", "inspect", "query", "lookup", "count", "retrieve", "return", "returns", "browse", "scan", "download", "export", "scrape", "crawl", "map", "extract", "monitor", "watch", "poll", "status", "estimate", "ping", "echo", "wait", "print", "load", "take", "snapshot", "screenshot", "research", "think", "summarize", "summarise", "whoami", "discover", "provide", "expand", "diagnose", "troubleshoot", "detect", "identify", "recommend", "history", "logs", "diff", "compare", "sum", "compute", "calculate", "convert", "geocode", "directions", "autocomplete", "info", "information", "details", "overview", "metadata", "statistics", "stats", "insights", "obtain", "rerank", "rank", "measure", "audit", "translate", "transcribe", "classify", "score", "predict", "suggest", "explore", "investigate", "reverse geocode", "forecast", "weather", "tail", "grep", "learn", "docs", "documentation", "guide", "instructions", "tutorial", "readme"],
+    verbs: ["get", "list", "search", "find", "read", "fetch", "head", "describe", "show", "view", "inspect", "query", "lookup", "count", "retrieve", "return", "returns", "browse", "scan", "download", "export", "scrape", "crawl", "map", "extract", "monitor", "watch", "poll", "status", "ping", "echo", "wait", "print", "load", "take", "snapshot", "screenshot", "research", "think", "summarize", "summarise", "whoami", "discover", "provide", "expand", "diagnose", "troubleshoot", "detect", "identify", "recommend", "history", "logs", "diff", "compare", "sum", "compute", "calculate", "convert", "geocode", "directions", "autocomplete", "info", "information", "details", "overview", "metadata", "statistics", "stats", "insights", "obtain", "rerank", "rank", "measure", "audit", "translate", "transcribe", "classify", "score", "predict", "suggest", "explore", "investigate", "reverse geocode", "forecast", "weather", "tail", "grep", "learn", "docs", "documentation", "guide", "instructions", "tutorial", "readme"],
     category: "Read",
     explanation: "Retrieving, listing, searching, inspecting and computing change nothing, even when what they read is about money (list_charges is Read).",
     objects: [{ kind: "money", category: "Read" }],
@@ -335,7 +335,7 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "verifiable", category: "Write" }],
   },
   {
-    verbs: ["explain", "validate", "check", "lint", "parse", "preview", "analyze", "analyse", "test", "dry run", "plan", "simulate"],
+    verbs: ["explain", "validate", "check", "lint", "parse", "preview", "analyze", "analyse", "test", "dry run", "plan", "simulate", "estimate"],
     category: "Read",
     explanation: "Explaining, validating, checking, linting, parsing, previewing or simulating inspects what it is given without running or changing it.",
     traits: ["inspects-input"],

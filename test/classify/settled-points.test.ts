@@ -172,6 +172,9 @@ const rows: Row[] = [
   { point: "taking a message out of the trash removes nothing: Write, Medium", server: "gmail", category: "Write", risk: "Medium", tool: { name: "untrash_message", description: "Remove a message from the trash.", inputSchema: object({ id: text() }, ["id"]) } },
   { point: "removing an item from a cart leaves the product: Write, Medium", server: "shopify", category: "Write", risk: "Medium", tool: { name: "remove_from_cart", description: "Remove an item from the cart.", inputSchema: object({ item: text() }, ["item"]) } },
   { point: "emptying the trash deletes everything in it: Destructive, Critical", server: "gmail", category: "Destructive", risk: "Critical", tool: { name: "empty_trash", description: "Permanently delete all messages in the trash.", inputSchema: object({}) } },
+  { point: "a chart in a spreadsheet is no Helm chart: creating one is Write, Medium", category: "Write", risk: "Medium", tool: { name: "sheets_create_chart", description: "Create a chart in a sheet from a range.", inputSchema: object({ spreadsheetId: text(), range: text() }, ["spreadsheetId", "range"]) } },
+  { point: "estimating a query's cost inspects it without running it: Read, Low", category: "Read", risk: "Low", tool: { name: "estimate_cost", description: "Estimate the cost of a query before running it.", inputSchema: object({ sql: text("SQL") }, ["sql"]) } },
+  { point: "setting the active project for this session ends with the session: Write, Low", category: "Write", risk: "Low", tool: { name: "set_active_project", description: "Set the active project for this session; subsequent calls use it.", inputSchema: object({ project: text() }, ["project"]) } },
 ];
 
 describe("the standard's settled points", () => {
