@@ -175,6 +175,7 @@ const rows: Row[] = [
   { point: "a chart in a spreadsheet is no Helm chart: creating one is Write, Medium", category: "Write", risk: "Medium", tool: { name: "sheets_create_chart", description: "Create a chart in a sheet from a range.", inputSchema: object({ spreadsheetId: text(), range: text() }, ["spreadsheetId", "range"]) } },
   { point: "estimating a query's cost inspects it without running it: Read, Low", category: "Read", risk: "Low", tool: { name: "estimate_cost", description: "Estimate the cost of a query before running it.", inputSchema: object({ sql: text("SQL") }, ["sql"]) } },
   { point: "setting the active project for this session ends with the session: Write, Low", category: "Write", risk: "Low", tool: { name: "set_active_project", description: "Set the active project for this session; subsequent calls use it.", inputSchema: object({ project: text() }, ["project"]) } },
+  { point: "changing branch protection changes who may push: Write, High", category: "Write", risk: "High", tool: { name: "update_branch_protection", description: "Update branch protection rules.", inputSchema: object({ repo: text(), branch: text() }, ["repo", "branch"]) } },
 ];
 
 describe("the standard's settled points", () => {
