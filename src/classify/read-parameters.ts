@@ -167,9 +167,15 @@ function valueReading(value: string, nameObjects: readonly string[], domains: Re
   return { category: reading.category, traits: reading.traits };
 }
 
-/** Objects that hold code as text to show or keep: a code block, a snippet, a gist. */
+/**
+ * Objects that hold code as text to show or keep (a code block, a snippet, a
+ * gist), or a tool whose object is a data code (`create_discount_code` with
+ * `code`): the parameter is the block's text or the code's value, not run.
+ */
 function namesStoredCode(nameObjects: readonly string[]): boolean {
-  return nameObjects.some((w, i) => (w === "code" && nameObjects[i + 1] === "block") || w === "snippet" || w === "snippets" || w === "gist" || w === "gists");
+  return nameObjects.some(
+    (w, i) => (w === "code" && nameObjects[i + 1] === "block") || w === "snippet" || w === "snippets" || w === "gist" || w === "gists" || (nameObjects[i + 1] === "code" && dataCodeWords.has(w)),
+  );
 }
 
 const alwaysDispatching: ReadonlySet<string> = new Set(["subcommand", "sub command", "operation", "op"]);

@@ -941,7 +941,7 @@ export interface DomainRule {
 }
 
 export const domainRules: readonly DomainRule[] = [
-  { domain: "payments", words: ["payments", "payment", "billing", "stripe", "paypal", "finance", "fintech", "banking", "bank", "crypto", "wallet", "commerce", "ecommerce", "square", "adyen", "checkout", "invoicing"], explanation: "On a payments server, money verbs weigh more: transfers, orders, balances and wallets count as money." },
+  { domain: "payments", words: ["payments", "payment", "billing", "stripe", "paypal", "finance", "fintech", "banking", "bank", "crypto", "wallet", "commerce", "ecommerce", "square", "adyen", "checkout", "invoicing", "ccxt", "binance", "coinbase", "kraken", "bybit", "okx", "bitget", "alpaca", "brokerage", "trading"], explanation: "On a payments server, money verbs weigh more: transfers, orders, balances and wallets count as money." },
   { domain: "shell", words: ["shell", "terminal", "desktop", "commander", "os", "system", "ssh"], explanation: "On a shell or desktop server, commands run on the host." },
   { domain: "browser", words: ["browser", "playwright", "puppeteer", "chrome", "devtools", "selenium"], explanation: "On a browser server, evaluated code runs in the page, not on the host." },
   { domain: "email", words: ["email", "mail", "gmail", "outlook", "imap", "smtp", "mailbox", "inbox", "fastmail", "protonmail"], fromToolName: true, explanation: "On a mail server, or in a mail tool of any server (`readGmailDraft`), messages, drafts and attachments are private mail." },

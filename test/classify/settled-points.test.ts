@@ -176,6 +176,8 @@ const rows: Row[] = [
   { point: "estimating a query's cost inspects it without running it: Read, Low", category: "Read", risk: "Low", tool: { name: "estimate_cost", description: "Estimate the cost of a query before running it.", inputSchema: object({ sql: text("SQL") }, ["sql"]) } },
   { point: "setting the active project for this session ends with the session: Write, Low", category: "Write", risk: "Low", tool: { name: "set_active_project", description: "Set the active project for this session; subsequent calls use it.", inputSchema: object({ project: text() }, ["project"]) } },
   { point: "changing branch protection changes who may push: Write, High", category: "Write", risk: "High", tool: { name: "update_branch_protection", description: "Update branch protection rules.", inputSchema: object({ repo: text(), branch: text() }, ["repo", "branch"]) } },
+  { point: "a discount code is data, not code to run: Write, Medium", server: "shopify", category: "Write", risk: "Medium", tool: { name: "create_discount_code", description: "Create a discount code.", inputSchema: object({ code: text(), percent: { type: "number" } }, ["code"]) } },
+  { point: "on a crypto exchange an order moves money: Financial, Critical", server: "ccxt", category: "Financial", risk: "Critical", tool: { name: "create_order", description: "Create a new order on an exchange.", inputSchema: object({ symbol: text(), side: choice(["buy", "sell"]), amount: { type: "number" } }, ["symbol", "side", "amount"]) } },
 ];
 
 describe("the standard's settled points", () => {
