@@ -220,8 +220,7 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
 
   if (category === "Write") {
     // "Composes and sends an email": a draft verb whose description also sends is no draft.
-    const leadSentence = capText(evidence.description ?? "", 300).split(/(?<=[.!?])\s/)[0] ?? "";
-    const sendsToo = traits.has("unsent") && /\b(?:and|then)\s+(?:sends?|delivers?)\b/i.test(leadSentence);
+    const sendsToo = traits.has("unsent") && /\b(?:and|then)\s+(?:sends?|delivers?)\b/i.test(capText(evidence.description ?? "", 300).split(/(?<=[.!?])\s/)[0] ?? "");
     const internal = traits.has("internal-report") || (traits.has("unsent") && !sendsToo);
     if (sendsToo) apply("external-send", "It composes and then sends what it composed: High.", "description", "'and sends'");
     const recipient = findings("recipient")[0];
@@ -248,8 +247,9 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
       apply("access-change", `It changes who has access ('${quote(what, 30)}'): High.`, name.kinds.has("access") || !desc?.phrases.has("access-change") ? "name" : "description", `'${quote(what, 30)}'`);
     }
     // "Move a message to the trash": a trashed item can be restored, and nobody relies on where it was.
-    const toTrash = [...name.words, ...(desc?.objects ?? []), ...words(capText(evidence.description ?? "", 120))].some((w) => trashWords.has(w));
-    if (traits.has("overwrite") && !(toTrash && (name.verb?.word === "move" || name.verb?.word === "trash" || desc?.verb?.word === "move" || desc?.verb?.word === "moves"))) {
+    const moves = name.verb?.word === "move" || name.verb?.word === "trash" || desc?.verb?.word === "move" || desc?.verb?.word === "moves";
+    const toTrash = () => [...name.words, ...(desc?.objects ?? []), ...words(capText(evidence.description ?? "", 120))].some((w) => trashWords.has(w));
+    if (traits.has("overwrite") && !(moves && toTrash())) {
       const phrase = desc?.phrases.get("overwrite");
       const what = phrase ?? name.verb?.word ?? "overwrite";
       apply("overwrite", `It overwrites or moves existing data ('${quote(what, 30)}'): High.`, phrase !== undefined ? "description" : "name", `'${quote(what, 30)}'`);

@@ -46,7 +46,7 @@ export function readNameWords(words: string[], domains: ReadonlySet<DomainName>,
   const head = after[after.length - 1] ?? before[before.length - 1] ?? qualifierWords[qualifierWords.length - 1];
   const kinds = objectKinds([...before, ...after], domains);
   // The stop words stay for this reading: "from dashboard" names a relation.
-  for (const [kind, word] of objectKinds(qualifiers, domains)) if (!kinds.has(kind)) kinds.set(kind, word);
+  if (qualifierWords.length > 0) for (const [kind, word] of objectKinds(qualifiers, domains)) if (!kinds.has(kind)) kinds.set(kind, word);
   // `browser_select_option` selects an option on the page: a resource prefix before the verb is the
   // session's object only when nothing follows the verb (`browser_close`).
   if (after.length > 0) {

@@ -135,6 +135,8 @@ export function findJoinedVerbs(words: readonly string[], after: number): VerbMa
 /** "member info", "user details": a record about the word before them. */
 const recordNouns: ReadonlySet<string> = new Set(["info", "information", "details", "detail", "profile", "profiles", "record", "records", "data"]);
 
+const ruleWordSets = new Map(objectRules.map((rule) => [rule, new Set(rule.words)] as const));
+
 /** Kinds of object named by these words, with the word that named each. */
 export function objectKinds(
   objectWords: readonly string[],
@@ -142,11 +144,15 @@ export function objectKinds(
   compoundEndingAtHead = false,
 ): Map<ObjectKind, string> {
   const found = new Map<ObjectKind, string>();
+  if (objectWords.length === 0) return found;
   const head = objectWords[objectWords.length - 1];
   const pairs: string[] = [];
   for (let i = 0; i < objectWords.length - 1; i++) pairs.push(`${objectWords[i]} ${objectWords[i + 1]}`);
   for (const rule of objectRules) {
     if (rule.domain && !domains.has(rule.domain)) continue;
+    // Most rules name none of the words: skip them before building their exclusions.
+    const named = ruleWordSets.get(rule)!;
+    if (!objectWords.some((w) => named.has(w)) && !pairs.some((p) => named.has(p))) continue;
     const excluded = new Set<string>(rule.exceptInDomain && domains.has(rule.exceptInDomain.domain) ? rule.exceptInDomain.words : []);
     for (const pair of pairs) {
       if (rule.except?.includes(pair)) for (const w of pair.split(" ")) excluded.add(w);

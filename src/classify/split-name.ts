@@ -9,8 +9,13 @@ const MAX_WORDS = 24;
  * `CreateCodeConnection`, `create_code_connection`, `create-code-connection`,
  * `repo.create`, `getHTTPResponse`, `browser_take_screenshot`.
  */
+const hasUpperCase = /\p{Lu}/u;
+
 export function splitName(name: string): string[] {
-  const spaced = capText(name, MAX_NAME_SCAN)
+  const cut = capText(name, MAX_NAME_SCAN);
+  // snake_case and kebab-case names (most of them) need no case splitting.
+  if (!hasUpperCase.test(cut)) return (cut.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
+  const spaced = cut
     // iOS, iCloud, eBay: one lower-case letter at a word's start is part of a brand, not a word ("os" would say a shell).
     .replace(/(^|[^\p{L}\p{N}])(\p{Ll})(\p{Lu}+)(\p{Ll}*)/gu, (_m, before: string, first: string, upper: string, tail: string) =>
       // iOSBuild: the last capital starts the next word.
