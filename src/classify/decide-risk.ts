@@ -132,7 +132,8 @@ function hostFilePath(evidence: Evidence): string | undefined {
     const text = ` ${words(capText(finding.property.description ?? "", 300)).join(" ")} `;
     if (confinedPhrases.some((p) => text.includes(` ${p} `))) return undefined;
     // The path must name a file to read, not the repository or folder the call works in.
-    const namesFile = [...splitName(finding.property.name), ...text.split(" ")].some((w) => w === "file" || w === "files");
+    // `read_file` with `path: "Absolute path"`: the tool's own name says the path names a file.
+    const namesFile = [...splitName(finding.property.name), ...text.split(" "), ...name.words].some((w) => w === "file" || w === "files");
     if (!namesFile || text.includes(" repository ") || text.includes(" repo ")) continue;
     const onHost =
       text.split(" ").some((w) => hostPathWords.has(w)) ||

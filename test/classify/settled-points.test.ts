@@ -178,6 +178,7 @@ const rows: Row[] = [
   { point: "changing branch protection changes who may push: Write, High", category: "Write", risk: "High", tool: { name: "update_branch_protection", description: "Update branch protection rules.", inputSchema: object({ repo: text(), branch: text() }, ["repo", "branch"]) } },
   { point: "a discount code is data, not code to run: Write, Medium", server: "shopify", category: "Write", risk: "Medium", tool: { name: "create_discount_code", description: "Create a discount code.", inputSchema: object({ code: text(), percent: { type: "number" } }, ["code"]) } },
   { point: "on a crypto exchange an order moves money: Financial, Critical", server: "ccxt", category: "Financial", risk: "Critical", tool: { name: "create_order", description: "Create a new order on an exchange.", inputSchema: object({ symbol: text(), side: choice(["buy", "sell"]), amount: { type: "number" } }, ["symbol", "side", "amount"]) } },
+  { point: "reading a file by absolute path can return any file on the host: Read, Medium", category: "Read", risk: "Medium", tool: { name: "read_file", description: "Read a file from the local filesystem by absolute path.", inputSchema: object({ path: text("Absolute path") }, ["path"]) } },
 ];
 
 describe("the standard's settled points", () => {
