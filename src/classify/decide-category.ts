@@ -8,6 +8,7 @@ import type { Evidence } from "./gather-evidence.ts";
 import { categoryFromHints, hintPhrase } from "./read-annotations.ts";
 import { isQueryLanguage } from "./read-parameters.ts";
 import type { NameReading } from "./read-name.ts";
+import { readLaterEffects } from "./later-effects.ts";
 import { categoryOrder, computingVerbs, dispatcherVerbs, httpMethodRules, nounLikeVerbs, producingVerbs, runWords } from "./rules.ts";
 
 const textWordsOf = (text: string | undefined) => textWords(capText(text ?? "", 400));
@@ -251,6 +252,18 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
       candidates.push({ source: "parameters", category, phrase: removal });
       signals.push({ source: "parameters", evidence: removal.replace(/^the /, ""), effect: "existing data is gone afterwards: suggests Destructive" });
     }
+  }
+
+  // "Stops a process; sends SIGKILL if it does not exit" kills it; "creates a service, which the platform builds and deploys" deploys.
+  const later = readLaterEffects(evidence.description);
+  if ((category === "Write" || category === "Execute") && later.kills !== undefined) {
+    category = "Destructive";
+    candidates.push({ source: "description", category, phrase: `the description ('${quote(later.kills, 30)}')` });
+    signals.push({ source: "description", evidence: `'${quote(later.kills, 30)}'`, effect: "the call kills a process: suggests Destructive" });
+  } else if (category === "Write" && later.deploys !== undefined) {
+    category = "Execute";
+    candidates.push({ source: "description", category, phrase: `the description ('${quote(later.deploys, 30)}')` });
+    signals.push({ source: "description", evidence: `'${quote(later.deploys, 30)}'`, effect: "what it creates is then built and deployed: suggests Execute" });
   }
 
   // A read that also saves its result to a file: the file outlives the call.

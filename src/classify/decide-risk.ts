@@ -7,6 +7,7 @@ import { capText, quote, words } from "./bounded-text.ts";
 import type { CategoryDecision } from "./decide-category.ts";
 import type { Evidence } from "./gather-evidence.ts";
 import { describeHints, type ExplicitHints } from "./read-annotations.ts";
+import { readLaterEffects } from "./later-effects.ts";
 import { objectRules, phraseRules, riskAdjustments, usualRisks, type AdjustmentId, type DomainName } from "./rules.ts";
 import { splitName } from "./split-name.ts";
 import { bulkPhraseRemoves, containerTypeValue, emptyingActionValue, stateSelector } from "./unbounded-removal.ts";
@@ -250,11 +251,16 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
     // "Move a message to the trash": a trashed item can be restored, and nobody relies on where it was.
     const moves = name.verb?.word === "move" || name.verb?.word === "trash" || desc?.verb?.word === "move" || desc?.verb?.word === "moves";
     const toTrash = () => [...name.words, ...(desc?.objects ?? []), ...words(capText(evidence.description ?? "", 120))].some((w) => trashWords.has(w));
-    if (traits.has("overwrite") && !(moves && toTrash())) {
+    // "Never overwrites an existing file": a write verb that says it only creates.
+    const neverOverwrites = /\b(?:never|not|won't|doesn't|does not|without)\s+(?:\w+\s+)?overwrit/i.test(capText(evidence.description ?? "", 600));
+    if (traits.has("overwrite") && !(moves && toTrash()) && !neverOverwrites) {
       const phrase = desc?.phrases.get("overwrite");
       const what = phrase ?? name.verb?.word ?? "overwrite";
       apply("overwrite", `It overwrites or moves existing data ('${quote(what, 30)}'): High.`, phrase !== undefined ? "description" : "name", `'${quote(what, 30)}'`);
     }
+    // "Replaces an existing file at that path", "fields you leave out are removed": said after the opening words.
+    const loses = readLaterEffects(evidence.description).loses;
+    if (loses !== undefined && !traits.has("overwrite")) apply("overwrite", `Its description says existing data is replaced or lost ('${quote(loses, 40)}'): High.`, "description", `'${quote(loses, 40)}'`);
     // A force switch on a write skips its safeguards: it replaces what is there ("force" on an apply or a push).
     const switchParameter = findings("overwrite-switch")[0] ?? findings("scale-switch").find((f) => splitName(f.property.name).includes("force"));
     if (switchParameter) {
