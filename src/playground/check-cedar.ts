@@ -7,12 +7,12 @@
 import { cedarFindings, detectCedarTarget, type CedarValidationAnswer } from "../policy/cedar-findings.ts";
 import type { Finding } from "../policy/findings.ts";
 import type { CedarTarget } from "../policy/render-cedar.ts";
+import type { CedarTargetChoice } from "./url-state.ts";
 import dockerSchema from "../policy/cedar-schemas/docker.cedarschema?raw";
 import toolhiveSchema from "../policy/cedar-schemas/toolhive.cedarschema?raw";
 
 export const cedarSchemas: Record<CedarTarget, string> = { toolhive: toolhiveSchema, docker: dockerSchema };
 
-export type CedarTargetChoice = CedarTarget | "detect";
 
 export interface CedarCheckRequest {
   /** Increases with every request; a reply to an older one is dropped. */

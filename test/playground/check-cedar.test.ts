@@ -44,3 +44,8 @@ describe("checkCedar", () => {
     expect(check(policies, "detect")).toMatchObject({ target, targetFrom: "detected", valid: true, findings: [] });
   });
 });
+
+it("opens the playground's Cedar mode with an example ToolHive's schema accepts as it stands", async () => {
+  const { exampleCedar } = await import("../../src/playground/example-cedar.ts");
+  expect(check(exampleCedar, "detect")).toMatchObject({ target: "toolhive", targetFrom: "detected", valid: true, findings: [] });
+});
