@@ -25,6 +25,6 @@ export { renderPolicy } from "./render-policy.ts";
 export type { RenderOptions } from "./render-policy.ts";
 export { policySnippets, snippetVariants } from "./policy-snippets.ts";
 export type { PolicySnippet, SnippetVariant } from "./policy-snippets.ts";
-export { renderCedar, cedarTargets } from "./render-cedar.ts";
-export type { CedarTarget, CedarOptions, CedarRendering } from "./render-cedar.ts";
+export { renderCedar, renderCedarDecisions, cedarTargets } from "./render-cedar.ts";
+export type { CedarTarget, CedarOptions, CedarRendering, CedarDecision } from "./render-cedar.ts";
 export { cedarString } from "./cedar-text.ts";
