@@ -26,5 +26,5 @@ function rowDecision(row: BuilderRow): CedarDecision {
 }
 
 export function builderCedar(rows: readonly BuilderRow[], settings: BuilderSettings, target: CedarTarget): CedarRendering {
-  return renderCedarDecisions(rows.map(rowDecision), target, { default: settings.default, ...(settings.globalLimit ? { globalLimit: settings.globalLimit } : {}) });
+  return renderCedarDecisions(rows.map(rowDecision), target, { default: settings.default, generatedFrom: "the choices made in the catalog's policy builder", ...(settings.globalLimit ? { globalLimit: settings.globalLimit } : {}) });
 }

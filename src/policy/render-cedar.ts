@@ -13,6 +13,8 @@ export interface CedarOptions {
   default?: "allow" | "deny";
   /** A cap on all calls together (`true`: the recommendation table's): stated as not expressible. */
   globalLimit?: boolean | RateLimit;
+  /** What the file's first comment says it was generated from. */
+  generatedFrom?: string;
 }
 
 /**
@@ -66,7 +68,8 @@ export function renderCedarDecisions(decisions: readonly CedarDecision[], target
   }
   const policies = statements.map((s) => `// ${cedarComment(s.comment)}\n${s.text}`).join("\n\n");
   const notes = unexpressed.map((line) => `Not expressed: ${cedarComment(line)}`);
-  return { file: target === "toolhive" ? toolhiveConfig(statements, notes) : dockerFile(policies, notes), policies: `${policies}\n`, unexpressed };
+  const source = options.generatedFrom ?? "the catalog's recommendation table";
+  return { file: target === "toolhive" ? toolhiveConfig(statements, notes, source) : dockerFile(policies, notes, source), policies: `${policies}\n`, unexpressed };
 }
 
 function toolStatements(recommendation: CedarDecision, target: CedarTarget, options: CedarOptions, unexpressed: string[]): Statement[] {
@@ -108,8 +111,8 @@ function toolStatements(recommendation: CedarDecision, target: CedarTarget, opti
 }
 
 /** ToolHive's authorizer config: `{version, type: cedarv1, cedar: {policies, entities_json}}`, one policy per list item. */
-function toolhiveConfig(statements: readonly Statement[], notes: readonly string[]): string {
-  const lines = ["# ToolHive Cedar authorization config (generated from the catalog's recommendation table).", ...notes.map((n) => `# ${n}`), 'version: "1.0"', "type: cedarv1", "cedar:"];
+function toolhiveConfig(statements: readonly Statement[], notes: readonly string[], source: string): string {
+  const lines = [`# ToolHive Cedar authorization config (generated from ${cedarComment(source)}).`, ...notes.map((n) => `# ${n}`), 'version: "1.0"', "type: cedarv1", "cedar:"];
   if (statements.length === 0) lines.push("  policies: []");
   else {
     lines.push("  policies:");
@@ -120,7 +123,7 @@ function toolhiveConfig(statements: readonly Statement[], notes: readonly string
   return `${lines.join("\n")}\n`;
 }
 
-function dockerFile(policies: string, notes: readonly string[]): string {
-  const lines = ["// Docker MCP gateway policy (Cedar, MCP namespace), generated from the catalog's recommendation table.", ...notes.map((n) => `// ${n}`)];
+function dockerFile(policies: string, notes: readonly string[], source: string): string {
+  const lines = [`// Docker MCP gateway policy (Cedar, MCP namespace), generated from ${cedarComment(source)}.`, ...notes.map((n) => `// ${n}`)];
   return `${lines.join("\n")}\n\n${policies}\n`;
 }

@@ -144,3 +144,46 @@ describe("the playground's Cedar mode", () => {
     await page.context().close();
   });
 });
+
+describe("the policy builder's Cedar views", () => {
+  const validation = (page: Page) => page.locator("[data-validation]");
+  const output = (page: Page) => page.locator("[data-output] code");
+
+  it("writes the choices made as ToolHive and Docker Cedar, checked by the engine fetched only then", async () => {
+    const { page, requests } = await open("/servers/pay-co/policy/");
+    await expect.poll(() => validation(page).textContent(), { timeout: 15_000 }).toContain("Valid: the proxy loads this policy");
+    await page.getByLabel("Action for list_charges").selectOption("deny");
+    await expect.poll(() => validation(page).textContent()).toContain("Valid: the proxy loads this policy");
+    expect(requests.filter((url) => /cedar|\.wasm/i.test(url))).toEqual([]);
+
+    await page.getByLabel("ToolHive (Cedar)").check();
+    await expect.poll(() => validation(page).textContent(), { timeout: 30_000 }).toBe("Valid: the Cedar engine parses these policies and validates them against ToolHive's schema (0 errors, 0 warnings).");
+    expect(await output(page).textContent()).toContain('    - "@id(\\"deny list_charges\\") forbid (principal, action == Action::\\"call_tool\\", resource == Tool::\\"list_charges\\");"\n');
+    expect(await output(page).textContent()).toContain("# ToolHive Cedar authorization config (generated from the choices made in the catalog's policy builder).");
+    expect(await page.locator("#pb-output-heading").textContent()).toBe("pay-co.toolhive.yaml");
+    expect(await page.locator("[data-cedar-notes]").textContent()).toContain("Not expressed in ToolHive (also said in the file):");
+    expect(requests.filter((url) => /\.wasm$/.test(url))).toHaveLength(1);
+    expect(requests.filter((url) => !url.startsWith(`${base}/`))).toEqual([]);
+
+    // A change while a Cedar view is open is written and checked again.
+    await page.getByLabel("Action for delete_customer").selectOption("require_approval");
+    await expect.poll(() => output(page).textContent()).toContain("no approval step delete_customer");
+    await expect.poll(() => validation(page).textContent()).toContain("Valid: the Cedar engine");
+
+    await page.getByLabel("Docker's MCP gateway (Cedar)").check();
+    await expect.poll(() => validation(page).textContent()).toBe("Valid: the Cedar engine parses these policies and validates them against Docker's MCP gateway's schema (0 errors, 0 warnings).");
+    const docker = (await output(page).textContent()) ?? "";
+    expect(docker).toContain('@requireApproval("A person approves each call to delete_customer.")');
+    expect(docker).toMatch(/@id\("deny list_charges"\)\nforbid \(principal, action == MCP::Action::"invokeTool", resource\) when \{ resource\.name == "list_charges" \};/);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download pay-co.docker.cedar" }).click()]);
+    expect(download.suggestedFilename()).toBe("pay-co.docker.cedar");
+    expect(await seriousViolations(page, base)).toEqual([]);
+
+    // The playground link opens these policies in its Cedar mode, for Docker.
+    const href = await page.locator("[data-playground-link]").getAttribute("href");
+    await page.goto(base + href);
+    await expect.poll(() => summary(page).textContent(), { timeout: 30_000 }).toBe("No problems: the Cedar engine parses this policy and validates it against Docker's MCP gateway's schema.");
+    expect(await page.locator("#policy-text").inputValue()).toContain('resource.name == "list_charges"');
+    await page.context().close();
+  });
+});

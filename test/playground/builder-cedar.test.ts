@@ -32,6 +32,7 @@ describe("the builder's choices as Cedar", () => {
     expect(unexpressed).toContain("list_charges: the cap of 7/hour is not enforced: ToolHive has no rate limits.");
     expect(unexpressed.some((line) => line.startsWith("The cap on all calls together (50/minute) is not enforced"))).toBe(true);
     expect(file).toContain("# Not expressed: list_charges: the cap of 7/hour is not enforced");
+    expect(file.split("\n")[0]).toBe("# ToolHive Cedar authorization config (generated from the choices made in the catalog's policy builder).");
   });
 
   it("forbids an approval row in ToolHive and asks for approval in Docker", () => {
