@@ -6,8 +6,9 @@ import type { CedarCheckReply } from "./check-cedar.ts";
 export const cedarTargetNames: Record<CedarTarget, string> = { toolhive: "ToolHive", docker: "Docker's MCP gateway" };
 
 /** Which schema was used and why, so a detected target is never mistaken for a checked claim. */
-export function describeCedarTarget(reply: Pick<CedarCheckReply, "target" | "targetFrom">): string {
+export function describeCedarTarget(reply: Pick<CedarCheckReply, "target" | "targetFrom" | "config">): string {
   const name = cedarTargetNames[reply.target];
+  if (reply.config) return `Read as a ToolHive config file: its cedar.policies validated against ${name}'s schema${reply.targetFrom === "chosen" ? ", as chosen" : ""}.`;
   switch (reply.targetFrom) {
     case "chosen":
       return `Validated against ${name}'s schema, as chosen.`;

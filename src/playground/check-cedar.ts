@@ -7,6 +7,7 @@
 import { cedarFindings, detectCedarTarget, type CedarValidationAnswer } from "../policy/cedar-findings.ts";
 import type { Finding } from "../policy/findings.ts";
 import type { CedarTarget } from "../policy/render-cedar.ts";
+import { configFindings, configPolicyText, looksLikeToolhiveConfig, readToolhiveConfig } from "../policy/toolhive-config.ts";
 import type { CedarTargetChoice } from "./url-state.ts";
 import dockerSchema from "../policy/cedar-schemas/docker.cedarschema?raw";
 import toolhiveSchema from "../policy/cedar-schemas/toolhive.cedarschema?raw";
@@ -27,6 +28,8 @@ export interface CedarCheckReply {
   target: CedarTarget;
   /** How the target was settled: the user's choice, read from the text, or ToolHive because the text named neither. */
   targetFrom: "chosen" | "detected" | "assumed";
+  /** The text was a ToolHive config file; its `cedar.policies` were checked. */
+  config: boolean;
   valid: boolean;
   findings: Finding[];
   milliseconds: number;
@@ -39,18 +42,22 @@ export interface CedarValidator {
 
 export function checkCedar(engine: CedarValidator, request: CedarCheckRequest): CedarCheckReply {
   const started = performance.now();
-  const detected = request.target === "detect" ? detectCedarTarget(request.text) : undefined;
+  const config = looksLikeToolhiveConfig(request.text) ? readToolhiveConfig(request.text) : undefined;
+  const policies = config ? configPolicyText(config) : request.text;
+  // A ToolHive config names its target by its form, whatever its policies hold.
+  const detected = request.target !== "detect" ? undefined : config ? "toolhive" : detectCedarTarget(policies);
   const target = request.target === "detect" ? (detected ?? "toolhive") : request.target;
-  const answer = engine.validate({ schema: cedarSchemas[target], policies: { staticPolicies: request.text }, validationSettings: { mode: "strict" } });
-  const findings = cedarFindings(request.text, answer);
+  const answer = engine.validate({ schema: cedarSchemas[target], policies: { staticPolicies: policies }, validationSettings: { mode: "strict" } });
+  const findings = config ? [...config.findings, ...configFindings(config, answer)] : cedarFindings(policies, answer);
   // The engine accepts an empty policy set; a gateway given one denies every call.
-  if (answer.type === "success" && !/\b(?:permit|forbid)\b/.test(request.text)) {
+  if (answer.type === "success" && !findings.length && !/\b(?:permit|forbid)\b/.test(policies)) {
     findings.unshift({ severity: "warning", path: "", message: "No permit or forbid policy here: Cedar denies every call when no policy permits it." });
   }
   return {
     id: request.id,
     target,
     targetFrom: request.target !== "detect" ? "chosen" : detected ? "detected" : "assumed",
+    config: config !== undefined,
     valid: !findings.some((f) => f.severity === "error"),
     findings,
     milliseconds: performance.now() - started,

@@ -85,7 +85,7 @@ describe("the playground's Cedar mode", () => {
     await expect.poll(() => summary(page).textContent()).toBe("1 error: the Cedar engine rejects this policy for ToolHive.");
     const item = findings(page).locator("li").first();
     expect(await item.textContent()).toMatch(/^Line 4, column 25: Error failed to parse policies from string: unexpected token `}` \(expected .*\)$/);
-    expect(await page.locator("[data-gutter]").getAttribute("data-marked")).toBe("4");
+    await expect.poll(() => page.locator("[data-gutter]").getAttribute("data-marked")).toBe("4");
     await item.getByRole("button").click();
     const caret = await page.locator("#policy-text").evaluate((el: HTMLTextAreaElement) => el.selectionStart);
     expect(text[caret]).toBe("}");
@@ -101,6 +101,18 @@ describe("the playground's Cedar mode", () => {
     const error = findings(page).locator("li.finding-error");
     expect(await error.textContent()).toContain('Line 4, column 30: Error for policy `policy1`, unrecognized action `MCP::Action::"invokeTol"` Hint: did you mean `MCP::Action::"invokeTool"`?');
     expect(await page.locator("[data-cedar-status]").textContent()).toBe("Validated against Docker's MCP gateway's schema, as chosen.");
+    await page.context().close();
+  });
+
+  it("reads a pasted ToolHive config and shows an error inside one of its policies at its line in the file", async () => {
+    const { page } = await open("/playground/");
+    await openCedar(page);
+    const config = 'version: "1.0"\ntype: cedarv1\ncedar:\n  policies:\n    - "permit (principal, action == Action::\\"call_tool\\", resource == Tool::\\"a\\");"\n    - "forbid (principal, action == Action::\\"cal_tool\\", resource);"\n  entities_json: "[]"\n';
+    await setText(page, config);
+    await expect.poll(() => summary(page).textContent()).toMatch(/^1 error(, \d+ warnings?)?: the Cedar engine rejects this policy for ToolHive\.$/);
+    expect(await page.locator("[data-cedar-status]").textContent()).toBe("Read as a ToolHive config file: its cedar.policies validated against ToolHive's schema.");
+    expect(await findings(page).locator("li.finding-error").textContent()).toMatch(/^Line 6, column 37: Error for policy `policy1`, unrecognized action `Action::"cal_tool"`.*cedar\.policies\[1\]$/);
+    await expect.poll(() => page.locator("[data-gutter]").getAttribute("data-marked")).toMatch(/(^| )6( |$)/);
     await page.context().close();
   });
 
