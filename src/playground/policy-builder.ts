@@ -13,7 +13,6 @@ import { setOwn } from "../policy/own-property.ts";
 import type { CedarRendering, CedarTarget } from "../policy/render-cedar.ts";
 import { renderPolicy } from "../policy/render-policy.ts";
 import { actionLabels, applyBulk, builderActions, builderPolicy, initialRows, limitCountProblem, readLimitCount, type BuilderAction, type BuilderRow, type BuilderSettings, type BuilderTool } from "./builder-policy.ts";
-import { builderCedar } from "./builder-cedar.ts";
 import { CedarClient, type CedarAnswer } from "./cedar-client.ts";
 import { cedarTargetNames } from "./cedar-view.ts";
 import { EngineClient, type EngineAnswer } from "./engine-client.ts";
@@ -50,6 +49,9 @@ class PolicyBuilder extends HTMLElement {
   #view: OutputView = "intercept";
   /** The Cedar on show, when a Cedar view is. */
   #cedarShown: CedarRendering | undefined;
+  /** The Cedar renderer, imported when a Cedar view is first opened: pages that never open one never load it. */
+  #cedarRenderer: Promise<typeof import("./builder-cedar.ts")> | undefined;
+  #cedarVersion = 0;
 
   connectedCallback(): void {
     const source = this.querySelector("script[data-builder-tools]");
@@ -273,7 +275,6 @@ class PolicyBuilder extends HTMLElement {
     this.#yaml = renderPolicy(policy, { comments });
     if (this.#view !== "intercept") {
       this.#showCedar(this.#view, settings, problems.length === 0);
-      void this.#updateLink();
       return;
     }
     const output = this.querySelector("[data-output] code");
@@ -329,7 +330,22 @@ class PolicyBuilder extends HTMLElement {
 
   /** Writes the Cedar for a target, what it cannot express, and (when the form reads) asks the engine. */
   #showCedar(target: CedarTarget, settings: BuilderSettings, check: boolean): void {
-    const rendering = builderCedar(this.#rows, settings, target);
+    const version = ++this.#cedarVersion;
+    const rows = this.#rows;
+    this.#cedarRenderer ??= import("./builder-cedar.ts");
+    this.#cedarRenderer.then(
+      ({ builderCedar }) => {
+        if (version === this.#cedarVersion && this.#view === target) this.#writeCedar(builderCedar(rows, settings, target), target, check);
+      },
+      (error: Error) => {
+        this.#cedarRenderer = undefined;
+        const status = this.querySelector("[data-validation]");
+        if (status) status.textContent = `The Cedar could not be written: ${error.message}`;
+      },
+    );
+  }
+
+  #writeCedar(rendering: CedarRendering, target: CedarTarget, check: boolean): void {
     this.#cedarShown = rendering;
     const output = this.querySelector("[data-output] code");
     if (output) output.textContent = rendering.file;
@@ -344,6 +360,7 @@ class PolicyBuilder extends HTMLElement {
       const lead = notes.querySelector("[data-cedar-notes-lead]");
       if (lead) lead.textContent = items.length ? `Not expressed in ${cedarTargetNames[target]} (also said in the file):` : `${cedarTargetNames[target]} expresses every choice above.`;
     }
+    void this.#updateLink();
     if (!check) return;
     this.querySelector("[data-validation]")?.setAttribute("aria-busy", "true");
     this.#cedar.check({ text: rendering.policies, target });
