@@ -209,7 +209,7 @@ try {
     const raw = [...cedar.sizes.values()].reduce((a, b) => a + b.raw, 0);
     const detail = [...cedar.sizes].map(([url, size]) => `${path.posix.basename(url)} ${(size.gzip / 1024).toFixed(1)}`).join(" + ");
     const what = /builder-cedar/.test(entry) ? "the builder's Cedar renderer" : "worker, engine glue, schemas, YAML reader for ToolHive configs";
-    rows.push([`lazy Cedar chunk JS (${what}), gzipped`, kb(gzip), `${kb(raw)} raw: ${detail}; loaded only when a Cedar check is asked for`, true]);
+    rows.push([`lazy Cedar chunk JS (${what}), gzipped`, kb(gzip), `${kb(raw)} raw: ${detail}; loaded only when ${/builder-cedar/.test(entry) ? "a Cedar view is opened" : "a Cedar check is asked for"}`, true]);
     for (const url of cedar.wasm) {
       const bytes = await readFile(path.join(dist, url));
       rows.push([`lazy Cedar engine wasm (${path.posix.basename(url)}), gzipped`, kb(gzipSync(bytes, { level: 9 }).length), `${kb(bytes.length)} raw; fetched from this site only when a Cedar check is asked for`, true]);
