@@ -56,6 +56,7 @@ describe("the playground's Cedar mode", () => {
     await expect.poll(() => summary(page).textContent()).toBe("No problems: the proxy would load this policy.");
     await page.waitForTimeout(500);
     expect(requests.filter((url) => /cedar|\.wasm/i.test(url))).toEqual([]);
+    expect(await page.locator("#cedar-target").isVisible()).toBe(false);
 
     await openCedar(page);
     await expect.poll(() => summary(page).textContent()).toBe("No problems: the Cedar engine parses this policy and validates it against ToolHive's schema.");
@@ -64,6 +65,7 @@ describe("the playground's Cedar mode", () => {
     expect(await page.locator("[data-cedar-status]").textContent()).toBe("Validated against ToolHive's schema: the policy uses its names.");
     // The simulator runs Intercept policies only; it is hidden, not left to mislead.
     expect(await page.locator("#sim-tool").isVisible()).toBe(false);
+    expect(await page.locator("#policy-server").isVisible()).toBe(false);
     await page.context().close();
   });
 
