@@ -23,10 +23,10 @@ import { describeEntry, renderTimeline } from "./timeline-view.ts";
 import { callTimeProblem, decodeFragment, encodeState, MAX_BATCH_CALLS, MAX_BATCHES, MAX_FRAGMENT_CHARS, MAX_TOTAL_CALLS, type CallBatch, type CedarTargetChoice, type PlaygroundState, type SimulatorForm } from "./url-state.ts";
 
 const CHECK_DELAY_MS = 200;
+const URL_DELAY_MS = 400;
 
 /** The editor holds Intercept YAML or Cedar; each keeps its own text while the other is shown. */
 type Language = "intercept" | "cedar";
-const URL_DELAY_MS = 400;
 
 class PolicyPlayground extends HTMLElement {
   #engine = new EngineClient((answer) => this.#onAnswer(answer));
@@ -286,7 +286,7 @@ class PolicyPlayground extends HTMLElement {
 
   #checkCedar(): void {
     const first = !this.#cedar.busy && this.#el("[data-cedar-status]").textContent === "";
-    if (first) this.#status("[data-cedar-status]", "Loading the Cedar engine (cedar-wasm, about 1.3 MB compressed, from this site)…");
+    if (first) this.#status("[data-cedar-status]", "Loading the Cedar engine (cedar-wasm, a 4.2 MB file from this site)…");
     this.#busyTimer = window.setTimeout(() => {
       if (this.#cedar.busy) this.#status("[data-findings-summary]", "Checking with the Cedar engine…");
     }, 300);
