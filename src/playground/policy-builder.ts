@@ -111,6 +111,13 @@ class PolicyBuilder extends HTMLElement {
       const radio = this.querySelector<HTMLInputElement>(`input[name='builder-default'][value='${state.posture}']`);
       if (radio) radio.checked = true;
     }
+    if (state.view) {
+      const radio = this.querySelector<HTMLInputElement>(`input[name='builder-view'][value='${state.view}']`);
+      if (radio) {
+        radio.checked = true;
+        this.#showView(state.view, false);
+      }
+    }
     if (state.cap) {
       const on = this.querySelector<HTMLInputElement>("[data-global-on]");
       if (on) on.checked = state.cap.on;
@@ -146,13 +153,14 @@ class PolicyBuilder extends HTMLElement {
     if (on && count && window && (on.checked || changed(count) !== undefined || changed(window) !== undefined)) {
       state.cap = { on: on.checked, count: count.value, window: window.value };
     }
+    if (this.#view !== "intercept") state.view = this.#view;
     return state;
   }
 
   async #writeHash(): Promise<void> {
     const version = ++this.#hashVersion;
     const state = this.#formState();
-    const untouched = Object.keys(state.rows).length === 0 && !state.posture && !state.cap;
+    const untouched = Object.keys(state.rows).length === 0 && !state.posture && !state.cap && !state.view;
     const hash = untouched ? "" : await encodeBuilderState(state);
     if (version !== this.#hashVersion) return;
     history.replaceState(null, "", hash || location.pathname);
@@ -307,7 +315,7 @@ class PolicyBuilder extends HTMLElement {
     status.setAttribute("aria-busy", "false");
   }
 
-  #showView(view: OutputView): void {
+  #showView(view: OutputView, update = true): void {
     this.#view = view;
     const heading = this.querySelector("#pb-output-heading");
     if (heading) heading.textContent = this.#shownFileName();
@@ -317,7 +325,7 @@ class PolicyBuilder extends HTMLElement {
     const notes = this.querySelector<HTMLElement>("[data-cedar-notes]");
     if (notes) notes.hidden = view === "intercept";
     if (view === "intercept") this.#cedarShown = undefined;
-    this.#update();
+    if (update) this.#update();
   }
 
   #shownFile(): string {

@@ -186,6 +186,13 @@ describe("the policy builder's Cedar views", () => {
 
     await page.getByLabel("Docker's MCP gateway (Cedar)").check();
     await expect.poll(() => validation(page).textContent()).toBe("Valid: the Cedar engine parses these policies and validates them against Docker's MCP gateway's schema (0 errors, 0 warnings).");
+    // The view is one of the choices a reload keeps.
+    await expect.poll(() => new URL(page.url()).hash).toMatch(/^#b=/);
+    await page.waitForTimeout(300);
+    await page.reload();
+    await expect.poll(() => validation(page).textContent(), { timeout: 30_000 }).toBe("Valid: the Cedar engine parses these policies and validates them against Docker's MCP gateway's schema (0 errors, 0 warnings).");
+    expect(await page.getByLabel("Docker's MCP gateway (Cedar)").isChecked()).toBe(true);
+    expect(await page.locator("#pb-output-heading").textContent()).toBe("pay-co.docker.cedar");
     const docker = (await output(page).textContent()) ?? "";
     expect(docker).toContain('@requireApproval("A person approves each call to delete_customer.")');
     expect(docker).toMatch(/@id\("deny list_charges"\)\nforbid \(principal, action == MCP::Action::"invokeTool", resource\) when \{ resource\.name == "list_charges" \};/);
