@@ -65,10 +65,24 @@ function entryItem(entry: TimelineEntry): HTMLLIElement {
   }
   // Whether the proxy would have counted this call is unknown, so the simulator counts it as not sent.
   if (entry.outcome === "cannot_simulate") add("Decision", "none: the proxy decides this call, the simulator cannot; counters below leave it out");
+  if (entry.explanation) add("Why", explanationList(entry.explanation));
   const counters = entry.counters.map((c) => `${c.key} = ${c.value} (${c.window} from ${clockText(c.windowStart)})`).join("; ");
   add("Counters after", counters || "none");
   item.append(facts);
   return item;
+}
+
+/** Steps in the proxy's order; a condition's line is nested under its rule's by its leading spaces, shown by indent and its position in the list. */
+function explanationList(lines: readonly string[]): HTMLOListElement {
+  const list = document.createElement("ol");
+  list.className = "call-why";
+  for (const line of lines) {
+    const item = document.createElement("li");
+    if (line.startsWith("  ")) item.className = "call-why-condition";
+    item.textContent = line.trim();
+    list.append(item);
+  }
+  return list;
 }
 
 const reasonWords: Partial<Record<TimelineEntry["reason"], string>> = {

@@ -10,6 +10,7 @@ export { validatePolicy } from "./validate-policy.ts";
 export type { ValidateOptions, Validation } from "./validate-policy.ts";
 export { evaluateCall, DENIED_PREFIX, APPROVAL_PREFIX } from "./evaluate-call.ts";
 export type { ToolCall, Decision, Outcome } from "./evaluate-call.ts";
+export { explainCall } from "./explain-call.ts";
 export { emptyState } from "./counter-state.ts";
 export type { PolicyState, CounterEntry } from "./counter-state.ts";
 export { parseRateLimit, formatRateLimit, expandRule } from "./rate-limit.ts";
