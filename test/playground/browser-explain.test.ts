@@ -1,0 +1,56 @@
+import { rm } from "node:fs/promises";
+import type { Server } from "node:http";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../support/browser.ts";
+import { serveDirectory } from "../../scripts/serve-site.ts";
+import { buildFixtureSite, type BuiltFixture } from "../site/built-site.ts";
+
+let site: BuiltFixture;
+let server: Server;
+let base: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await buildFixtureSite({ search: false });
+  ({ server, url: base } = await serveDirectory(site.outDir, 0));
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  if (site) await rm(site.dir, { recursive: true, force: true });
+});
+
+const policy = `version: "1"
+tools:
+  create_issue:
+    rules:
+      - name: "hourly issue limit"
+        rate_limit: 1/hour
+`;
+
+describe("the playground's timeline in chromium", () => {
+  it("explains an allowed call and a denied one in words: the rule, the condition's value, the counter and the outcome", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/playground/`);
+    await page.locator("#policy-text").fill(policy);
+    await expect.poll(() => page.locator("[data-findings-summary]").textContent()).toContain("the proxy would load this policy");
+    await page.locator("#sim-tool").fill("create_issue");
+    await page.locator("#sim-args").fill("{}");
+    await page.locator("#sim-clock").fill("2026-03-01T14:10:00");
+    await page.locator("#sim-count").fill("2");
+    await page.getByRole("button", { name: "Call", exact: true }).click();
+    const items = page.locator("[data-timeline] > li");
+    await expect.poll(() => items.count()).toBe(2);
+    const why = (n: number) => items.nth(n).locator("ol.call-why > li").allTextContents();
+    const allowed = await why(0);
+    expect(allowed).toContain("state.create_issue._rate_hour lte 1: saw 0; holds.");
+    expect(allowed).toContain("Counter create_issue._rate_hour (hour window, by 1): count 0 → 1 of limit 1, resets at 2026-03-01 15:00:00 UTC.");
+    expect(allowed.at(-1)).toBe("Allowed: no rule denied the call and every counter it touches had room.");
+    const denied = await why(1);
+    expect(denied.at(-1)).toMatch(/^Denied by rule "hourly issue limit" \(tools\."create_issue" rules\[0\]\)/);
+    await page.close();
+  });
+});
