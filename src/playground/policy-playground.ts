@@ -280,7 +280,10 @@ class PolicyPlayground extends HTMLElement {
     this.#busyTimer = window.setTimeout(() => {
       if (this.#engine.busy) this.#status("[data-findings-summary]", "Checking… (a large policy can take a few seconds; you can keep typing)");
     }, 300);
-    this.#engine.check({ text: this.#text.value, ...(this.#server ? { tools: this.#server.tools.map((t) => t.name) } : {}), batches: this.#batches });
+    const server = this.#server;
+    // Schemas come with the names from one server file, so the checker's cache keyed on names stays right.
+    const fromServer = server ? { tools: server.tools.map((t) => t.name), toolSchemas: Object.fromEntries(server.tools.map((t) => [t.name, t.inputSchema])) } : {};
+    this.#engine.check({ text: this.#text.value, ...fromServer, batches: this.#batches });
     if (updateUrl) this.#scheduleUrl();
   }
 

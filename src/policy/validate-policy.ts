@@ -1,3 +1,4 @@
+import { checkArgumentPaths } from "./argument-paths.ts";
 import { closestName } from "./closest-name.ts";
 import { formatPath, sortFindings, type Finding, type PolicyPath } from "./findings.ts";
 import { parseGoDuration } from "./go-duration.ts";
@@ -10,6 +11,8 @@ import { counterScope, expandRule, isWindow, parseRateLimit } from "./rate-limit
 export interface ValidateOptions {
   /** Tool names the server exposes; entries naming other tools are reported as warnings. */
   tools?: readonly string[];
+  /** Each tool's input schema by name: `args.*` paths it never takes, and comparisons its types never pass, are warnings. */
+  toolSchemas?: Readonly<Record<string, unknown>>;
 }
 
 export interface Validation {
@@ -117,6 +120,8 @@ export function validatePolicy(input: string | ParsedPolicy | Policy, options: V
       if (plain(name) && !exposed.has(name)) warning(["hide", index], unknown(name));
     });
   }
+
+  if (options.toolSchemas) checkArgumentPaths(policy, options.toolSchemas, (path, message) => warning(path, message));
 
   const sorted = sortFindings(findings);
   return { valid: !sorted.some((f) => f.severity === "error"), findings: sorted, policy };
