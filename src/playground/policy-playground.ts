@@ -90,6 +90,7 @@ class PolicyPlayground extends HTMLElement {
     }
     this.#cedarTarget.addEventListener("change", () => this.#check(true));
     this.#el("[data-copy-link]").addEventListener("click", () => void this.#copyLink());
+    this.querySelector("[data-load-sample]")?.addEventListener("click", () => void this.#loadSample());
     this.#el("[data-reset]").addEventListener("click", () => {
       this.#text.value = this.#language === "cedar" ? exampleCedar : example;
       this.#batches = [];
@@ -185,6 +186,31 @@ class PolicyPlayground extends HTMLElement {
     clearTimeout(this.#checkTimer);
     if (now) this.#check(true);
     else this.#checkTimer = window.setTimeout(() => this.#check(true), CHECK_DELAY_MS);
+  }
+
+  /** Replaces the text with a catalog server's recommended policy and selects that server, so names and arguments are checked. */
+  async #loadSample(): Promise<void> {
+    const select = this.#el<HTMLSelectElement>("#policy-sample");
+    const option = select.selectedOptions[0];
+    const status = this.#el("[data-sample-status]");
+    const url = option?.dataset.url;
+    if (!option || !url) return;
+    status.textContent = "Loading the sample…";
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const text = await response.text();
+      this.#text.value = text;
+      this.#batches = [];
+      status.textContent = `Loaded: ${option.textContent ?? ""}.`;
+      if ([...this.#serverSelect.options].some((o) => o.value === option.value)) {
+        this.#serverSelect.value = option.value;
+        await this.#chooseServer(option.value, true);
+      }
+      this.#policyChanged(true);
+    } catch (error) {
+      status.textContent = `Could not load the sample (${(error as Error).message}); the editor is unchanged.`;
+    }
   }
 
   async #chooseServer(id: string, userChoice: boolean): Promise<void> {
