@@ -53,4 +53,37 @@ describe("the playground's timeline in chromium", () => {
     expect(denied.at(-1)).toMatch(/^Denied by rule "hourly issue limit" \(tools\."create_issue" rules\[0\]\)/);
     await page.close();
   });
+
+  it("loads a sample policy from the menu into the editor and selects its server", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/playground/`);
+    const sample = page.locator("#policy-sample");
+    const serverId = await sample.inputValue();
+    expect(serverId).not.toBe("");
+    const expected = await (await fetch(`${base}/servers/${serverId}/${serverId}.policy.yaml`)).text();
+    await page.getByRole("button", { name: "Load sample" }).click();
+    await expect.poll(() => page.locator("#policy-text").inputValue()).toBe(expected);
+    expect(await page.locator("#policy-server").inputValue()).toBe(serverId);
+    await expect.poll(() => page.locator("[data-findings-summary]").textContent()).toContain("the proxy would load this policy");
+    await page.close();
+  });
+
+  it("warns at its line about an argument the chosen server's tool does not take, naming the closest one", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/playground/`);
+    await page.locator("#policy-server").selectOption("acme-files");
+    await expect.poll(() => page.locator("[data-server-status]").textContent()).toContain("Checking tool names against");
+    await page.locator("#policy-text").fill(`version: "1"
+tools:
+  write_file:
+    rules:
+      - name: "tmp only"
+        conditions:
+          - path: args.pth
+            op: regex
+            value: "^/tmp/"
+`);
+    await expect.poll(() => page.locator("[data-findings] li").allTextContents()).toEqual([expect.stringMatching(/7.*"write_file" takes no argument "pth".*did you mean `path`\?/s)]);
+    await page.close();
+  });
 });
