@@ -39,6 +39,10 @@ export function checkPolicy(request: CheckRequest, reuse?: Validation): CheckRep
   const { policy } = validation;
   const policyTools = [...new Set([...Object.keys(policy.tools ?? {}), ...(policy.hide ?? [])])].filter((name) => name !== "*" && name !== "");
   const timeline = validation.valid ? simulateCalls(policy, request.batches) : undefined;
+  for (const entry of timeline ?? []) {
+    const line = entry.rule && validation.positions?.at(["tools", entry.rule.tool, "rules", entry.rule.index])?.line;
+    if (line !== undefined) entry.ruleLine = line;
+  }
   return {
     id: request.id,
     valid: validation.valid,

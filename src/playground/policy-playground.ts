@@ -360,8 +360,8 @@ class PolicyPlayground extends HTMLElement {
     this.#gutter.setMarks(marks);
   }
 
-  /** Puts the cursor at the finding and scrolls its line into the middle of the box. */
-  #goTo(finding: Finding): void {
+  /** Puts the cursor at the finding (or a timeline rule's line) and scrolls its line into the middle of the box. */
+  #goTo(finding: Pick<Finding, "line" | "column">): void {
     const text = this.#text;
     const offset = offsetOf(text.value, finding.line ?? 1, finding.column ?? 1);
     text.focus();
@@ -388,7 +388,7 @@ class PolicyPlayground extends HTMLElement {
       return;
     }
     note.textContent = reply.timeline.length > 500 ? `Showing the last 500 of ${reply.timeline.length} calls.` : "";
-    renderTimeline(list, reply.timeline);
+    renderTimeline(list, reply.timeline, (line) => this.#goTo({ line, column: 1 }));
     const last = reply.timeline.at(-1);
     if (announce && last) {
       const added = this.#batches.at(-1)?.count ?? 1;

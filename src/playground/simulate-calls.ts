@@ -26,6 +26,8 @@ export interface TimelineEntry {
   outcome: Decision["outcome"] | "not_sent";
   reason: Decision["reason"] | "bad_arguments";
   rule?: Decision["rule"];
+  /** The deciding rule's line in the policy text, when known, for a link to it. */
+  ruleLine?: number;
   message?: string;
   agentText?: string;
   /** Why, step by step (`explainCall`); only the last EXPLAINED_CALLS calls carry one, as only those are drawn. */

@@ -6,6 +6,7 @@ import { isPlainObject, parsePolicy, shapePolicy, type ParsedPolicy } from "./pa
 import { knownKeys, type Condition, type Policy, type Rule } from "./policy-schema.ts";
 import { codePointOrder, GLOBAL_SCOPE, operators, ruleActions, WILDCARD } from "./policy-words.ts";
 import { compileRe2 } from "./re2-regex.ts";
+import type { Positions } from "./yaml-to-data.ts";
 import { counterScope, expandRule, isWindow, parseRateLimit } from "./rate-limit.ts";
 
 export interface ValidateOptions {
@@ -22,6 +23,8 @@ export interface Validation {
   findings: Finding[];
   /** The policy as written, with parts of the wrong shape left out. */
   policy: Policy;
+  /** Where each part of the text sits, when validated from text: the simulator links a rule to its line. */
+  positions?: Positions;
 }
 
 const numericOps = new Set(["lt", "lte", "gt", "gte"]);
@@ -124,7 +127,7 @@ export function validatePolicy(input: string | ParsedPolicy | Policy, options: V
   if (options.toolSchemas) checkArgumentPaths(policy, options.toolSchemas, (path, message) => warning(path, message));
 
   const sorted = sortFindings(findings);
-  return { valid: !sorted.some((f) => f.severity === "error"), findings: sorted, policy };
+  return { valid: !sorted.some((f) => f.severity === "error"), findings: sorted, policy, ...(parsed.positions ? { positions: parsed.positions } : {}) };
 }
 
 interface RuleContext {

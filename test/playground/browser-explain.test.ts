@@ -51,6 +51,12 @@ describe("the playground's timeline in chromium", () => {
     expect(allowed.at(-1)).toBe("Allowed: no rule denied the call and every counter it touches had room.");
     const denied = await why(1);
     expect(denied.at(-1)).toMatch(/^Denied by rule "hourly issue limit" \(tools\."create_issue" rules\[0\]\)/);
+    await items.nth(1).getByRole("button", { name: "line 5" }).click();
+    const cursor = await page.locator("#policy-text").evaluate((el) => {
+      const text = el as HTMLTextAreaElement;
+      return { focused: document.activeElement === text, line: text.value.slice(0, text.selectionStart).split("\n").length };
+    });
+    expect(cursor).toEqual({ focused: true, line: 5 });
     await page.close();
   });
 

@@ -205,3 +205,16 @@ describe("simulated calls' explanations", () => {
     expect(entry!.explanation?.[0]).toMatch(/^Not sent:/);
   });
 });
+
+describe("simulated calls' links to rules", () => {
+  it("each deciding rule carries its line in the policy text", () => {
+    const reply = checkPolicy({ id: 1, text: policyText, batches: [batch("create_issue", "2026-03-01T14:10:00Z", 6), batch("merge", "2026-03-01T14:10:00Z")] });
+    const lines = policyText.split("\n");
+    const denied = reply.timeline![5]!;
+    expect(denied.outcome).toBe("denied");
+    expect(lines[denied.ruleLine! - 1]).toContain('name: "hourly issue limit"');
+    const held = reply.timeline![6]!;
+    expect(lines[held.ruleLine! - 1]).toContain('name: "human approval"');
+    expect(reply.timeline![0]!.ruleLine).toBeUndefined();
+  });
+});
