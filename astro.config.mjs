@@ -22,6 +22,8 @@ export default defineConfig({
   vite: {
     // Never inline scripts: script-src 'self' refuses inline code.
     build: { assetsInlineLimit: 0 },
+    // Module workers: the Cedar worker imports the engine dynamically, which the default (iife) cannot split.
+    worker: { format: "es" },
   },
   devToolbar: { enabled: false },
 });

@@ -172,7 +172,7 @@ export function builderPolicy(rows: readonly BuilderRow[], settings: BuilderSett
 }
 
 /** The recommendation's own words while the row follows it; otherwise what was chosen instead. */
-function rowComment(row: BuilderRow): string {
+export function rowComment(row: BuilderRow): string {
   const recommendation = row.recommendation;
   if (!recommendation) return `Not classified yet; set to ${actionLabels[row.action].toLowerCase()} in the policy builder.`;
   if (sameAsRecommended(row, recommendation)) return describeRecommendation(recommendation, rowRules(row));

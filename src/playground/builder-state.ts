@@ -24,6 +24,8 @@ export interface BuilderFormState {
   posture?: "allow" | "deny";
   /** The cap on all calls: on or off, its count as typed, its window. */
   cap?: { on: boolean; count: string; window: string };
+  /** The Cedar target whose file is on show; absent: the Intercept YAML. */
+  view?: "toolhive" | "docker";
 }
 
 export const BUILDER_STATE_VERSION = 1;
@@ -84,6 +86,10 @@ export function readBuilderState(data: unknown): BuilderFormState | string {
       return "the link's cap on all calls is not one the builder writes";
     }
     state.cap = { on: cap.on, count: cap.count, window: cap.window };
+  }
+  if (data.view !== undefined) {
+    if (data.view !== "toolhive" && data.view !== "docker") return "the link's view is neither ToolHive's nor Docker's Cedar";
+    state.view = data.view;
   }
   return state;
 }

@@ -14,6 +14,8 @@ export interface CheckRequest {
   text: string;
   /** The chosen server's tool names: entries naming others are warnings. */
   tools?: readonly string[];
+  /** The chosen server's input schemas by tool name: `args.*` paths are checked against them. */
+  toolSchemas?: Record<string, unknown>;
   batches: readonly CallBatch[];
 }
 
@@ -30,10 +32,17 @@ export interface CheckReply {
 
 export function checkPolicy(request: CheckRequest, reuse?: Validation): CheckReply & { validation: Validation } {
   const started = performance.now();
-  const validation = reuse ?? validatePolicy(request.text, request.tools ? { tools: request.tools } : {});
+  const validation = reuse ?? validatePolicy(request.text, {
+      ...(request.tools ? { tools: request.tools } : {}),
+      ...(request.toolSchemas ? { toolSchemas: request.toolSchemas } : {}),
+    });
   const { policy } = validation;
   const policyTools = [...new Set([...Object.keys(policy.tools ?? {}), ...(policy.hide ?? [])])].filter((name) => name !== "*" && name !== "");
   const timeline = validation.valid ? simulateCalls(policy, request.batches) : undefined;
+  for (const entry of timeline ?? []) {
+    const line = entry.rule && validation.positions?.at(["tools", entry.rule.tool, "rules", entry.rule.index])?.line;
+    if (line !== undefined) entry.ruleLine = line;
+  }
   return {
     id: request.id,
     valid: validation.valid,

@@ -8,14 +8,29 @@
  * With `data-check-on-use` (/scan/), the worker is started by the first use
  * of the builder rather than with the page, so a page that mostly shows
  * verdicts does not fetch the engine for a policy nobody looks at.
+ * The ToolHive and Docker views write the same choices as Cedar and have the
+ * Cedar engine check them (its worker starts when one is first opened).
  */
+import type { Finding } from "../policy/findings.ts";
 import { setOwn } from "../policy/own-property.ts";
+import type { CedarRendering, CedarTarget } from "../policy/render-cedar.ts";
 import { renderPolicy } from "../policy/render-policy.ts";
 import { actionLabels, applyBulk, builderActions, builderPolicy, initialRows, limitCountProblem, readLimitCount, type BuilderAction, type BuilderRow, type BuilderSettings, type BuilderTool } from "./builder-policy.ts";
+import { CedarClient, type CedarAnswer } from "./cedar-client.ts";
+import { cedarTargetNames } from "./cedar-view.ts";
 import { EngineClient, type EngineAnswer } from "./engine-client.ts";
 import { copyText, downloadText } from "./save-file.ts";
 import { decodeBuilderState, encodeBuilderState, type BuilderFormState } from "./builder-state.ts";
 import { encodeState, MAX_FRAGMENT_CHARS } from "./url-state.ts";
+
+/** What the output shows: the Intercept YAML, or one Cedar target's file. */
+type OutputView = "intercept" | CedarTarget;
+
+/** Cedar files are named after the server and the gateway that reads them. */
+const cedarFileName: Record<CedarTarget, (serverId: string) => string> = {
+  toolhive: (id) => `${id}.toolhive.yaml`,
+  docker: (id) => `${id}.docker.cedar`,
+};
 
 interface BuilderData {
   serverId: string;
@@ -36,6 +51,13 @@ class PolicyBuilder extends HTMLElement {
   /** False until the builder is first used, when it checks only on use. */
   #checking = true;
   #watchingForUse = false;
+  #cedar = new CedarClient((answer) => this.#showCedarValidation(answer));
+  #view: OutputView = "intercept";
+  /** The Cedar on show, when a Cedar view is. */
+  #cedarShown: CedarRendering | undefined;
+  /** The Cedar renderer, imported when a Cedar view is first opened: pages that never open one never load it. */
+  #cedarRenderer: Promise<typeof import("./builder-cedar.ts")> | undefined;
+  #cedarVersion = 0;
 
   connectedCallback(): void {
     const source = this.querySelector("script[data-builder-tools]");
@@ -53,8 +75,11 @@ class PolicyBuilder extends HTMLElement {
     this.querySelector("[data-settings]")?.addEventListener("change", () => this.#update());
     this.querySelector("[data-settings]")?.addEventListener("input", () => this.#update());
     this.querySelector("[data-bulk-apply]")?.addEventListener("click", () => this.#bulk());
-    this.querySelector("[data-copy]")?.addEventListener("click", () => void copyText(this.#yaml, this.querySelector("[data-output-status]"), "Policy copied"));
-    this.querySelector("[data-download]")?.addEventListener("click", () => downloadText(`${this.#data.serverId}.policy.yaml`, this.#yaml));
+    this.querySelector("[data-copy]")?.addEventListener("click", () => void copyText(this.#shownFile(), this.querySelector("[data-output-status]"), "Policy copied"));
+    this.querySelector("[data-download]")?.addEventListener("click", () => downloadText(this.#shownFileName(), this.#shownFile()));
+    for (const radio of this.querySelectorAll<HTMLInputElement>("input[name='builder-view']")) {
+      radio.addEventListener("change", () => radio.checked && this.#showView(radio.value === "toolhive" || radio.value === "docker" ? radio.value : "intercept"));
+    }
     this.querySelectorAll<HTMLElement>("[data-needs-js]").forEach((el) => (el.hidden = false));
     if (this.hasAttribute("data-check-on-use")) this.#checkOnFirstUse();
     void this.#restore();
@@ -107,6 +132,13 @@ class PolicyBuilder extends HTMLElement {
       const radio = this.querySelector<HTMLInputElement>(`input[name='builder-default'][value='${state.posture}']`);
       if (radio) radio.checked = true;
     }
+    if (state.view) {
+      const radio = this.querySelector<HTMLInputElement>(`input[name='builder-view'][value='${state.view}']`);
+      if (radio) {
+        radio.checked = true;
+        this.#showView(state.view, false);
+      }
+    }
     if (state.cap) {
       const on = this.querySelector<HTMLInputElement>("[data-global-on]");
       if (on) on.checked = state.cap.on;
@@ -142,13 +174,14 @@ class PolicyBuilder extends HTMLElement {
     if (on && count && window && (on.checked || changed(count) !== undefined || changed(window) !== undefined)) {
       state.cap = { on: on.checked, count: count.value, window: window.value };
     }
+    if (this.#view !== "intercept") state.view = this.#view;
     return state;
   }
 
   async #writeHash(): Promise<void> {
     const version = ++this.#hashVersion;
     const state = this.#formState();
-    const untouched = Object.keys(state.rows).length === 0 && !state.posture && !state.cap;
+    const untouched = Object.keys(state.rows).length === 0 && !state.posture && !state.cap && !state.view;
     const hash = untouched ? "" : await encodeBuilderState(state);
     if (version !== this.#hashVersion) return;
     history.replaceState(null, "", hash || location.pathname);
@@ -262,9 +295,17 @@ class PolicyBuilder extends HTMLElement {
     void this.#writeHash();
     this.#showStale(problems);
     // A link or reload can bring a bad field back; the YAML then still shows every choice that reads, marked stale.
-    if (problems.length > 0 && this.#yaml !== "") return;
+    if (problems.length > 0 && this.#yaml !== "") {
+      // Rows keep their last readable limits, so the Cedar shown is the one the YAML was written from.
+      if (this.#view !== "intercept") this.#showCedar(this.#view, settings, false);
+      return;
+    }
     const { policy, comments } = builderPolicy(this.#rows, settings);
     this.#yaml = renderPolicy(policy, { comments });
+    if (this.#view !== "intercept") {
+      this.#showCedar(this.#view, settings, problems.length === 0);
+      return;
+    }
     const output = this.querySelector("[data-output] code");
     if (output) output.textContent = this.#yaml;
     if (problems.length > 0) return;
@@ -300,10 +341,90 @@ class PolicyBuilder extends HTMLElement {
     status.setAttribute("aria-busy", "false");
   }
 
+  #showView(view: OutputView, update = true): void {
+    this.#view = view;
+    const heading = this.querySelector("#pb-output-heading");
+    if (heading) heading.textContent = this.#shownFileName();
+    const download = this.querySelector("[data-download]");
+    if (download) download.textContent = `Download ${this.#shownFileName()}`;
+    this.querySelector("[data-output]")?.setAttribute("aria-label", view === "intercept" ? "Generated policy YAML" : `Generated Cedar for ${cedarTargetNames[view]}`);
+    const notes = this.querySelector<HTMLElement>("[data-cedar-notes]");
+    if (notes) notes.hidden = view === "intercept";
+    if (view === "intercept") this.#cedarShown = undefined;
+    if (update) this.#update();
+  }
+
+  #shownFile(): string {
+    return this.#cedarShown?.file ?? this.#yaml;
+  }
+
+  #shownFileName(): string {
+    return this.#view === "intercept" ? `${this.#data.serverId}.policy.yaml` : cedarFileName[this.#view](this.#data.serverId);
+  }
+
+  /** Writes the Cedar for a target, what it cannot express, and (when the form reads) asks the engine. */
+  #showCedar(target: CedarTarget, settings: BuilderSettings, check: boolean): void {
+    const version = ++this.#cedarVersion;
+    const rows = this.#rows;
+    this.#cedarRenderer ??= import("./builder-cedar.ts");
+    this.#cedarRenderer.then(
+      ({ builderCedar }) => {
+        if (version === this.#cedarVersion && this.#view === target) this.#writeCedar(builderCedar(rows, settings, target), target, check);
+      },
+      (error: Error) => {
+        this.#cedarRenderer = undefined;
+        const status = this.querySelector("[data-validation]");
+        if (status) status.textContent = `The Cedar could not be written: ${error.message}`;
+      },
+    );
+  }
+
+  #writeCedar(rendering: CedarRendering, target: CedarTarget, check: boolean): void {
+    this.#cedarShown = rendering;
+    const output = this.querySelector("[data-output] code");
+    if (output) output.textContent = rendering.file;
+    const notes = this.querySelector<HTMLElement>("[data-cedar-notes]");
+    if (notes) {
+      const items = rendering.unexpressed.map((line) => {
+        const item = document.createElement("li");
+        item.textContent = line;
+        return item;
+      });
+      notes.querySelector("ul")?.replaceChildren(...items);
+      const lead = notes.querySelector("[data-cedar-notes-lead]");
+      if (lead) lead.textContent = items.length ? `Not expressed in ${cedarTargetNames[target]} (also said in the file):` : `${cedarTargetNames[target]} expresses every choice above.`;
+    }
+    void this.#updateLink();
+    if (!check) return;
+    this.querySelector("[data-validation]")?.setAttribute("aria-busy", "true");
+    this.#cedar.check({ text: rendering.policies, target });
+  }
+
+  #showCedarValidation(answer: CedarAnswer): void {
+    const status = this.querySelector("[data-validation]");
+    if (!status || this.#stale || this.#view === "intercept") return;
+    if ("failure" in answer) {
+      status.textContent = `The Cedar could not be checked: ${answer.failure}`;
+      status.removeAttribute("data-errors");
+      status.removeAttribute("data-warnings");
+    } else {
+      const { findings, target } = answer.reply;
+      if (target !== this.#view) return;
+      const errors = findings.filter((f) => f.severity === "error").length;
+      const place = (f: Finding) => (f.line === undefined ? "" : `line ${f.line}: `);
+      status.textContent = findings.length === 0
+        ? `Valid: the Cedar engine parses these policies and validates them against ${cedarTargetNames[target]}'s schema (0 errors, 0 warnings).`
+        : `${errors} errors, ${findings.length - errors} warnings from the Cedar engine: ${findings.map((f) => `${place(f)}${f.message}`).join("; ")}`;
+      status.setAttribute("data-errors", String(errors));
+      status.setAttribute("data-warnings", String(findings.length - errors));
+    }
+    status.setAttribute("aria-busy", "false");
+  }
+
   #showValidation(answer: EngineAnswer): void {
     const status = this.querySelector("[data-validation]");
     // An answer for a YAML shown before a field went bad must not call it valid.
-    if (!status || this.#stale) return;
+    if (!status || this.#stale || this.#view !== "intercept") return;
     if ("failure" in answer) {
       status.textContent = `The policy could not be checked: ${answer.failure}`;
       status.removeAttribute("data-errors");
@@ -324,7 +445,9 @@ class PolicyBuilder extends HTMLElement {
     const version = ++this.#linkVersion;
     const link = this.querySelector<HTMLAnchorElement>("[data-playground-link]");
     if (!link) return;
-    const hash = await encodeState({ policy: this.#yaml, server: this.#data.serverId, batches: [] });
+    // A Cedar view opens its policies in the playground's Cedar mode.
+    const cedar = this.#view !== "intercept" && this.#cedarShown;
+    const hash = await encodeState(cedar ? { policy: cedar.policies, cedar: this.#view as CedarTarget, batches: [] } : { policy: this.#yaml, server: this.#data.serverId, batches: [] });
     if (version !== this.#linkVersion) return;
     link.href = hash.length - 1 <= MAX_FRAGMENT_CHARS ? `/playground/${hash}` : "/playground/";
   }

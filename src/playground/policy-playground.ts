@@ -7,7 +7,10 @@
  */
 import type { Finding } from "../policy/index.ts";
 import type { CheckReply } from "./check-policy.ts";
+import { CedarClient, type CedarAnswer } from "./cedar-client.ts";
+import { describeCedarFindings, describeCedarTarget } from "./cedar-view.ts";
 import { EngineClient, type EngineAnswer } from "./engine-client.ts";
+import { exampleCedar } from "./example-cedar.ts";
 import { describeFindings, renderFindings } from "./findings-view.ts";
 import { LineGutter, type LineMark } from "./line-gutter.ts";
 import { copyText, downloadText } from "./save-file.ts";
@@ -17,13 +20,20 @@ import { parseArguments } from "./call-arguments.ts";
 import { pasteRefusal, sizeRefusal } from "./paste-guard.ts";
 import { lineCount, offsetOf } from "./text-positions.ts";
 import { describeEntry, renderTimeline } from "./timeline-view.ts";
-import { callTimeProblem, decodeFragment, encodeState, MAX_BATCH_CALLS, MAX_BATCHES, MAX_FRAGMENT_CHARS, MAX_TOTAL_CALLS, type CallBatch, type PlaygroundState, type SimulatorForm } from "./url-state.ts";
+import { callTimeProblem, decodeFragment, encodeState, MAX_BATCH_CALLS, MAX_BATCHES, MAX_FRAGMENT_CHARS, MAX_TOTAL_CALLS, type CallBatch, type CedarTargetChoice, type PlaygroundState, type SimulatorForm } from "./url-state.ts";
 
 const CHECK_DELAY_MS = 200;
 const URL_DELAY_MS = 400;
 
+/** The editor holds Intercept YAML or Cedar; each keeps its own text while the other is shown. */
+type Language = "intercept" | "cedar";
+
 class PolicyPlayground extends HTMLElement {
   #engine = new EngineClient((answer) => this.#onAnswer(answer));
+  // Created now, but its worker (and the engine's wasm) only start with the first Cedar check.
+  #cedar = new CedarClient((answer) => this.#onCedarAnswer(answer));
+  #language: Language = "intercept";
+  #texts: Record<Language, string> = { intercept: "", cedar: exampleCedar };
   #gutter!: LineGutter;
   #server: ServerToolsFile | undefined;
   #batches: CallBatch[] = [];
@@ -49,10 +59,12 @@ class PolicyPlayground extends HTMLElement {
   get #step() { return this.#el<HTMLInputElement>("#sim-step"); }
   get #count() { return this.#el<HTMLInputElement>("#sim-count"); }
   get #approved() { return this.#el<HTMLInputElement>("#sim-approved"); }
+  get #cedarTarget() { return this.#el<HTMLSelectElement>("#cedar-target"); }
 
   connectedCallback(): void {
     this.#gutter = new LineGutter(this.#el("[data-gutter]"), this.#text);
     const example = this.#text.value;
+    this.#texts.intercept = example;
     this.#clock.value ||= new Date().toISOString().slice(0, 19);
 
     this.#text.addEventListener("input", () => this.#policyChanged());
@@ -71,11 +83,16 @@ class PolicyPlayground extends HTMLElement {
       this.#check(true);
     });
     this.#el("[data-copy-policy]").addEventListener("click", () => void copyText(this.#text.value, this.querySelector("[data-share-status]"), "Policy copied"));
-    this.#el("[data-download-policy]").addEventListener("click", () => downloadText("policy.yaml", this.#text.value));
-    this.#el("[data-link-download]").addEventListener("click", () => downloadText("policy.yaml", this.#text.value));
+    this.#el("[data-download-policy]").addEventListener("click", () => downloadText(this.#fileName(), this.#text.value));
+    this.#el("[data-link-download]").addEventListener("click", () => downloadText(this.#fileName(), this.#text.value));
+    for (const radio of this.querySelectorAll<HTMLInputElement>("input[name=pg-language]")) {
+      radio.addEventListener("change", () => radio.checked && this.#switchLanguage(radio.value === "cedar" ? "cedar" : "intercept"));
+    }
+    this.#cedarTarget.addEventListener("change", () => this.#check(true));
     this.#el("[data-copy-link]").addEventListener("click", () => void this.#copyLink());
+    this.querySelector("[data-load-sample]")?.addEventListener("click", () => void this.#loadSample());
     this.#el("[data-reset]").addEventListener("click", () => {
-      this.#text.value = example;
+      this.#text.value = this.#language === "cedar" ? exampleCedar : example;
       this.#batches = [];
       this.#policyChanged(true);
       this.#text.focus();
@@ -109,6 +126,8 @@ class PolicyPlayground extends HTMLElement {
     notice.textContent = decoded.ok === false ? decoded.message : "";
     notice.hidden = decoded.ok !== false;
     const state: PlaygroundState = decoded.ok === true ? decoded.state : { policy: example, batches: [] };
+    this.#showLanguage(state.cedar ? "cedar" : "intercept");
+    if (state.cedar) this.#cedarTarget.value = state.cedar;
     this.#text.value = state.policy;
     this.#batches = state.batches;
     if (state.form) this.#applyForm(state.form);
@@ -126,6 +145,33 @@ class PolicyPlayground extends HTMLElement {
     }
   }
 
+  /** Keeps the text of the language left, shows the other's, and checks it. */
+  #switchLanguage(language: Language): void {
+    if (language === this.#language) return;
+    this.#texts[this.#language] = this.#text.value;
+    this.#showLanguage(language);
+    this.#text.value = this.#texts[language];
+    this.#policyChanged(true);
+  }
+
+  /** Shows the controls of one language; the simulator and the server check are Intercept's only. */
+  #showLanguage(language: Language): void {
+    this.#language = language;
+    const cedar = language === "cedar";
+    for (const radio of this.querySelectorAll<HTMLInputElement>("input[name=pg-language]")) radio.checked = radio.value === language;
+    this.querySelectorAll<HTMLElement>("[data-intercept-only]").forEach((el) => (el.hidden = cedar));
+    this.querySelectorAll<HTMLElement>("[data-cedar-only]").forEach((el) => (el.hidden = !cedar));
+    this.#el("[data-editor-label]").textContent = cedar ? "Cedar policies" : "Policy YAML";
+    this.#el("[data-download-policy]").textContent = `Download ${this.#fileName()}`;
+    this.#el("[data-link-download]").textContent = `Download ${this.#fileName()}`;
+    // The findings on show belong to the other language's text.
+    this.#showFindings([], "");
+  }
+
+  #fileName(): string {
+    return this.#language === "cedar" ? "policy.cedar" : "policy.yaml";
+  }
+
   #applyForm(form: SimulatorForm): void {
     this.#tool.value = form.tool;
     this.#args.value = form.args;
@@ -140,6 +186,31 @@ class PolicyPlayground extends HTMLElement {
     clearTimeout(this.#checkTimer);
     if (now) this.#check(true);
     else this.#checkTimer = window.setTimeout(() => this.#check(true), CHECK_DELAY_MS);
+  }
+
+  /** Replaces the text with a catalog server's recommended policy and selects that server, so names and arguments are checked. */
+  async #loadSample(): Promise<void> {
+    const select = this.#el<HTMLSelectElement>("#policy-sample");
+    const option = select.selectedOptions[0];
+    const status = this.#el("[data-sample-status]");
+    const url = option?.dataset.url;
+    if (!option || !url) return;
+    status.textContent = "Loading the sample…";
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const text = await response.text();
+      this.#text.value = text;
+      this.#batches = [];
+      status.textContent = `Loaded: ${option.textContent ?? ""}.`;
+      if ([...this.#serverSelect.options].some((o) => o.value === option.value)) {
+        this.#serverSelect.value = option.value;
+        await this.#chooseServer(option.value, true);
+      }
+      this.#policyChanged(true);
+    } catch (error) {
+      status.textContent = `Could not load the sample (${(error as Error).message}); the editor is unchanged.`;
+    }
   }
 
   async #chooseServer(id: string, userChoice: boolean): Promise<void> {
@@ -227,28 +298,59 @@ class PolicyPlayground extends HTMLElement {
 
   #check(updateUrl: boolean): void {
     clearTimeout(this.#busyTimer);
+    if (this.#language === "cedar") {
+      this.#checkCedar();
+      if (updateUrl) this.#scheduleUrl();
+      return;
+    }
     this.#busyTimer = window.setTimeout(() => {
       if (this.#engine.busy) this.#status("[data-findings-summary]", "Checking… (a large policy can take a few seconds; you can keep typing)");
     }, 300);
-    this.#engine.check({ text: this.#text.value, ...(this.#server ? { tools: this.#server.tools.map((t) => t.name) } : {}), batches: this.#batches });
+    const server = this.#server;
+    // Schemas come with the names from one server file, so the checker's cache keyed on names stays right.
+    const fromServer = server ? { tools: server.tools.map((t) => t.name), toolSchemas: Object.fromEntries(server.tools.map((t) => [t.name, t.inputSchema])) } : {};
+    this.#engine.check({ text: this.#text.value, ...fromServer, batches: this.#batches });
     if (updateUrl) this.#scheduleUrl();
   }
 
+  #checkCedar(): void {
+    const first = !this.#cedar.busy && this.#el("[data-cedar-status]").textContent === "";
+    if (first) this.#status("[data-cedar-status]", "Loading the Cedar engine (cedar-wasm, a 4.2 MB file from this site)…");
+    this.#busyTimer = window.setTimeout(() => {
+      if (this.#cedar.busy) this.#status("[data-findings-summary]", "Checking with the Cedar engine…");
+    }, 300);
+    this.#cedar.check({ text: this.#text.value, target: this.#cedarTarget.value as CedarTargetChoice });
+  }
+
+  #onCedarAnswer(answer: CedarAnswer): void {
+    if (this.#language !== "cedar") return;
+    clearTimeout(this.#busyTimer);
+    if ("failure" in answer) {
+      this.#status("[data-cedar-status]", "");
+      this.#status("[data-findings-summary]", `The policy could not be checked: ${answer.failure}.`);
+      return;
+    }
+    this.#status("[data-cedar-status]", describeCedarTarget(answer.reply));
+    this.#showFindings(answer.reply.findings, describeCedarFindings(answer.reply.findings, answer.reply.target));
+  }
+
   #onAnswer(answer: EngineAnswer): void {
+    // A late answer about the YAML text once Cedar is on show is not about what the editor holds.
+    if (this.#language !== "intercept") return;
     clearTimeout(this.#busyTimer);
     if ("failure" in answer) {
       this.#status("[data-findings-summary]", `The policy could not be checked: ${answer.failure}.`);
       return;
     }
     const reply: CheckReply = answer.reply;
-    this.#showFindings(reply.findings);
+    this.#showFindings(reply.findings, describeFindings(reply.findings));
     this.#policyTools = reply.policyTools;
     this.#fillToolPicker();
     this.#showTimeline(reply);
   }
 
-  #showFindings(findings: Finding[]): void {
-    this.#status("[data-findings-summary]", describeFindings(findings));
+  #showFindings(findings: Finding[], summary: string): void {
+    this.#status("[data-findings-summary]", summary);
     renderFindings(this.#el("[data-findings]"), findings, (finding) => this.#goTo(finding));
     const marks = new Map<number, LineMark>();
     for (const finding of findings) {
@@ -258,8 +360,8 @@ class PolicyPlayground extends HTMLElement {
     this.#gutter.setMarks(marks);
   }
 
-  /** Puts the cursor at the finding and scrolls its line into the middle of the box. */
-  #goTo(finding: Finding): void {
+  /** Puts the cursor at the finding (or a timeline rule's line) and scrolls its line into the middle of the box. */
+  #goTo(finding: Pick<Finding, "line" | "column">): void {
     const text = this.#text;
     const offset = offsetOf(text.value, finding.line ?? 1, finding.column ?? 1);
     text.focus();
@@ -286,7 +388,7 @@ class PolicyPlayground extends HTMLElement {
       return;
     }
     note.textContent = reply.timeline.length > 500 ? `Showing the last 500 of ${reply.timeline.length} calls.` : "";
-    renderTimeline(list, reply.timeline);
+    renderTimeline(list, reply.timeline, (line) => this.#goTo({ line, column: 1 }));
     const last = reply.timeline.at(-1);
     if (announce && last) {
       const added = this.#batches.at(-1)?.count ?? 1;
@@ -297,6 +399,7 @@ class PolicyPlayground extends HTMLElement {
   #state(): PlaygroundState {
     return {
       policy: this.#text.value,
+      ...(this.#language === "cedar" ? { cedar: this.#cedarTarget.value as CedarTargetChoice } : {}),
       ...(this.#serverSelect.value ? { server: this.#serverSelect.value } : {}),
       form: {
         tool: this.#tool.value,

@@ -12,9 +12,10 @@ export const outcomeWords: Record<TimelineEntry["outcome"], string> = {
   cannot_simulate: "Cannot simulate this rule",
 };
 
-export function renderTimeline(list: HTMLElement, timeline: readonly TimelineEntry[]): void {
+/** `goToLine` moves the editor's cursor to a line: each deciding rule links to its own. */
+export function renderTimeline(list: HTMLElement, timeline: readonly TimelineEntry[], goToLine?: (line: number) => void): void {
   const shown = timeline.slice(-MAX_SHOWN);
-  list.replaceChildren(...shown.map(entryItem));
+  list.replaceChildren(...shown.map((entry) => entryItem(entry, goToLine)));
   if (shown.length < timeline.length) list.setAttribute("start", String(timeline.length - shown.length + 1));
   else list.removeAttribute("start");
 }
@@ -29,7 +30,7 @@ export function describeEntry(entry: TimelineEntry): string {
   return `Call ${entry.number} (${entry.tool}) at ${clockText(entry.at)}: ${outcomeWords[entry.outcome]}${rule}.${text ? ` ${text}` : ""}`;
 }
 
-function entryItem(entry: TimelineEntry): HTMLLIElement {
+function entryItem(entry: TimelineEntry, goToLine?: (line: number) => void): HTMLLIElement {
   const item = document.createElement("li");
   item.className = `call call-${entry.outcome}`;
   item.dataset.outcome = entry.outcome;
@@ -53,7 +54,18 @@ function entryItem(entry: TimelineEntry): HTMLLIElement {
   };
   if (entry.rule) {
     const where = entry.rule.tool === "*" ? `"*" rules[${entry.rule.index}]` : `rules[${entry.rule.index}] of ${entry.rule.tool}`;
-    add("Rule", `"${entry.rule.name}" (${where})`);
+    const rule = document.createElement("span");
+    rule.append(`"${entry.rule.name}" (${where})`);
+    const line = entry.ruleLine;
+    if (line !== undefined && goToLine) {
+      const link = document.createElement("button");
+      link.type = "button";
+      link.className = "call-rule-line";
+      link.textContent = `line ${line}`;
+      link.addEventListener("click", () => goToLine(line));
+      rule.append(" at ", link);
+    }
+    add("Rule", rule);
   } else {
     add("Decided by", reasonWords[entry.reason] ?? entry.reason);
   }
@@ -65,10 +77,24 @@ function entryItem(entry: TimelineEntry): HTMLLIElement {
   }
   // Whether the proxy would have counted this call is unknown, so the simulator counts it as not sent.
   if (entry.outcome === "cannot_simulate") add("Decision", "none: the proxy decides this call, the simulator cannot; counters below leave it out");
+  if (entry.explanation) add("Why", explanationList(entry.explanation));
   const counters = entry.counters.map((c) => `${c.key} = ${c.value} (${c.window} from ${clockText(c.windowStart)})`).join("; ");
   add("Counters after", counters || "none");
   item.append(facts);
   return item;
+}
+
+/** Steps in the proxy's order; a condition's line is nested under its rule's by its leading spaces, shown by indent and its position in the list. */
+function explanationList(lines: readonly string[]): HTMLOListElement {
+  const list = document.createElement("ol");
+  list.className = "call-why";
+  for (const line of lines) {
+    const item = document.createElement("li");
+    if (line.startsWith("  ")) item.className = "call-why-condition";
+    item.textContent = line.trim();
+    list.append(item);
+  }
+  return list;
 }
 
 const reasonWords: Partial<Record<TimelineEntry["reason"], string>> = {

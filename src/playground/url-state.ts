@@ -38,11 +38,17 @@ export interface SimulatorForm {
 
 export interface PlaygroundState {
   policy: string;
+  /** Present when `policy` is Cedar: the schema it is validated against ("detect": the one the text names). */
+  cedar?: CedarTargetChoice;
   /** Catalog server id whose tool list the policy is checked against. */
   server?: string;
   form?: SimulatorForm;
   batches: CallBatch[];
 }
+
+/** The targets a Cedar policy can be checked against, as a link may name them. */
+export const cedarTargetChoices = ["detect", "toolhive", "docker"] as const;
+export type CedarTargetChoice = (typeof cedarTargetChoices)[number];
 
 /** A shared fragment longer than this is refused before any work is done. */
 export const MAX_FRAGMENT_CHARS = 200_000;
@@ -143,6 +149,7 @@ export function readState(data: unknown): PlaygroundState | string {
   if (data.v !== STATE_VERSION) return `unknown version ${JSON.stringify(data.v)}`;
   if (typeof data.policy !== "string") return "no policy text";
   if (data.server !== undefined && (typeof data.server !== "string" || !serverId.test(data.server))) return "bad server id";
+  if (data.cedar !== undefined && !cedarTargetChoices.includes(data.cedar as CedarTargetChoice)) return "bad Cedar target";
   const form = data.form === undefined ? undefined : readForm(data.form);
   if (typeof form === "string") return form;
   if (!Array.isArray(data.batches) || data.batches.length > MAX_BATCHES) return `batches must be a list of at most ${MAX_BATCHES}`;
@@ -155,7 +162,7 @@ export function readState(data: unknown): PlaygroundState | string {
     batches.push(batch);
   }
   if (total > MAX_TOTAL_CALLS) return `more than ${MAX_TOTAL_CALLS} simulated calls`;
-  return { policy: data.policy, ...(data.server ? { server: data.server } : {}), ...(form ? { form } : {}), batches };
+  return { policy: data.policy, ...(data.cedar ? { cedar: data.cedar as CedarTargetChoice } : {}), ...(data.server ? { server: data.server } : {}), ...(form ? { form } : {}), batches };
 }
 
 function readForm(raw: unknown): SimulatorForm | string {

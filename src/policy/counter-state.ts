@@ -43,3 +43,10 @@ export function counterValue(state: PolicyState, key: string, now: Date): number
   if (!entry) return 0;
   return entry.windowStart === windowStart(now, entry.window) ? entry.value : 0;
 }
+
+/** When the window holding `now` ends and its counters start again from 0, ISO; undefined for an unknown window. */
+export function windowReset(now: Date, window: string): string | undefined {
+  const size = Object.hasOwn(windowMs, window) ? windowMs[window as Window] : undefined;
+  if (size === undefined) return undefined;
+  return new Date(Date.parse(windowStart(now, window)) + size).toISOString();
+}

@@ -34,7 +34,7 @@ export interface Decision {
 export const DENIED_PREFIX = "[INTERCEPT POLICY DENIED]";
 export const APPROVAL_PREFIX = "[INTERCEPT APPROVAL REQUIRED]";
 
-interface PlacedRule {
+export interface PlacedRule {
   rule: Rule;
   tool: string;
   index: number;
@@ -92,7 +92,7 @@ export function evaluateCall(policy: Policy, call: ToolCall, state: PolicyState,
 }
 
 /** The tool's own rules, then the `"*"` rules, expanded as the proxy's loader does. */
-function applicableRules(policy: Policy, name: string): PlacedRule[] {
+export function applicableRules(policy: Policy, name: string): PlacedRule[] {
   const tools = policy.tools ?? {};
   const placed: PlacedRule[] = [];
   const add = (key: string) => {
@@ -132,7 +132,7 @@ function reserveCounters(rules: PlacedRule[], name: string, args: Record<string,
 }
 
 /** The limit a counter is held to: its own `lte N` (N) or `lt N` (N - 1) condition; none means it is never reserved. */
-function counterLimit(rule: Rule, key: string): number | undefined {
+export function counterLimit(rule: Rule, key: string): number | undefined {
   for (const condition of rule.conditions ?? []) {
     if (condition.path !== `state.${key}` || typeof condition.value !== "number") continue;
     if (condition.op === "lt") return Math.trunc(condition.value) - 1;
@@ -176,7 +176,7 @@ function conditionHolds(condition: Condition, args: Record<string, unknown>, sta
 }
 
 /** `config.nested.key` through nested objects; lists are not descended into, as in the proxy. */
-function resolveArgument(args: Record<string, unknown>, dotted: string): [boolean, unknown] {
+export function resolveArgument(args: Record<string, unknown>, dotted: string): [boolean, unknown] {
   let current: unknown = args;
   for (const part of dotted.split(".")) {
     if (!isPlainObject(current) || !Object.hasOwn(current, part)) return [false, undefined];

@@ -1,5 +1,5 @@
 import type { RuleRecommendation } from "./recommend-rule.ts";
-import { formatRateLimit } from "./rate-limit.ts";
+import { formatRateLimit, type RateLimit } from "./rate-limit.ts";
 import { globalLimitRow } from "./recommendation-table.ts";
 import { cedarComment, cedarString } from "./cedar-text.ts";
 import { yamlString } from "./yaml-writer.ts";
@@ -11,9 +11,17 @@ export type CedarTarget = (typeof cedarTargets)[number];
 export interface CedarOptions {
   /** `allow`: tools not named run (a catch-all permit, as Intercept's `default: allow`); `deny` (default): only the named tools run. */
   default?: "allow" | "deny";
-  /** The recommended policy's cap on all calls together: stated as not expressible. */
-  globalLimit?: boolean;
+  /** A cap on all calls together (`true`: the recommendation table's): stated as not expressible. */
+  globalLimit?: boolean | RateLimit;
+  /** What the file's first comment says it was generated from. */
+  generatedFrom?: string;
 }
+
+/**
+ * One tool's decision as Cedar needs it: a recommendation, or what a person
+ * chose instead in the builder. `comment` is the file's comment above it.
+ */
+export type CedarDecision = Pick<RuleRecommendation, "tool" | "action" | "limit" | "spendCap"> & { comment: string };
 
 export interface CedarRendering {
   /** The file to deploy: ToolHive's authorizer config (YAML), or Docker's Cedar policy text. */
@@ -40,29 +48,37 @@ const engineName: Record<CedarTarget, string> = { toolhive: "ToolHive", docker: 
  * looks enforced.
  */
 export function renderCedar(recommendations: readonly RuleRecommendation[], target: CedarTarget, options: CedarOptions = {}): CedarRendering {
+  const decisions = recommendations.map((r) => ({ ...r, comment: `${r.tool}: ${r.category}, ${r.risk} risk. ${r.why}` }));
+  return renderCedarDecisions(decisions, target, options);
+}
+
+/** `renderCedar` for decisions that carry their own comments (the builder's rows). */
+export function renderCedarDecisions(decisions: readonly CedarDecision[], target: CedarTarget, options: CedarOptions = {}): CedarRendering {
   const statements: Statement[] = [];
   const unexpressed: string[] = [];
   if (options.default === "allow") {
     statements.push({ comment: "Tools not named below run (the recommendation's default: allow).", text: `@id("default allow")\npermit (principal, action == ${actionOf[target]}, resource);` });
   }
-  for (const recommendation of recommendations) {
-    statements.push(...toolStatements(recommendation, target, options, unexpressed));
+  for (const decision of decisions) {
+    statements.push(...toolStatements(decision, target, options, unexpressed));
   }
   if (options.globalLimit) {
-    unexpressed.push(`The cap on all calls together (${formatRateLimit(globalLimitRow.limit)}) is not enforced: Cedar decides each call alone and ${engineName[target]} keeps no counters.`);
+    const cap = options.globalLimit === true ? globalLimitRow.limit : options.globalLimit;
+    unexpressed.push(`The cap on all calls together (${formatRateLimit(cap)}) is not enforced: Cedar decides each call alone and ${engineName[target]} keeps no counters.`);
   }
   const policies = statements.map((s) => `// ${cedarComment(s.comment)}\n${s.text}`).join("\n\n");
   const notes = unexpressed.map((line) => `Not expressed: ${cedarComment(line)}`);
-  return { file: target === "toolhive" ? toolhiveConfig(statements, notes) : dockerFile(policies, notes), policies: `${policies}\n`, unexpressed };
+  const source = options.generatedFrom ?? "the catalog's recommendation table";
+  return { file: target === "toolhive" ? toolhiveConfig(statements, notes, source) : dockerFile(policies, notes, source), policies: `${policies}\n`, unexpressed };
 }
 
-function toolStatements(recommendation: RuleRecommendation, target: CedarTarget, options: CedarOptions, unexpressed: string[]): Statement[] {
+function toolStatements(recommendation: CedarDecision, target: CedarTarget, options: CedarOptions, unexpressed: string[]): Statement[] {
   const tool = recommendation.tool;
   const id = (kind: string) => `@id(${cedarString(`${kind} ${tool}`)})`;
   const scope = target === "toolhive" ? `resource == Tool::${cedarString(tool)}` : "resource";
   const when = target === "toolhive" ? "" : ` when { resource.name == ${cedarString(tool)} }`;
   const head = (effect: "permit" | "forbid") => `${effect} (principal, action == ${actionOf[target]}, ${scope})${when};`;
-  const why = `${tool}: ${recommendation.category}, ${recommendation.risk} risk. ${recommendation.why}`;
+  const why = recommendation.comment;
   const counted = recommendation.action === "allow" || recommendation.action === "require_approval";
   if (counted && recommendation.limit) {
     unexpressed.push(`${tool}: the cap of ${formatRateLimit(recommendation.limit)} is not enforced: ${engineName[target]} has no rate limits.`);
@@ -95,8 +111,8 @@ function toolStatements(recommendation: RuleRecommendation, target: CedarTarget,
 }
 
 /** ToolHive's authorizer config: `{version, type: cedarv1, cedar: {policies, entities_json}}`, one policy per list item. */
-function toolhiveConfig(statements: readonly Statement[], notes: readonly string[]): string {
-  const lines = ["# ToolHive Cedar authorization config (generated from the catalog's recommendation table).", ...notes.map((n) => `# ${n}`), 'version: "1.0"', "type: cedarv1", "cedar:"];
+function toolhiveConfig(statements: readonly Statement[], notes: readonly string[], source: string): string {
+  const lines = [`# ToolHive Cedar authorization config (generated from ${cedarComment(source)}).`, ...notes.map((n) => `# ${n}`), 'version: "1.0"', "type: cedarv1", "cedar:"];
   if (statements.length === 0) lines.push("  policies: []");
   else {
     lines.push("  policies:");
@@ -107,7 +123,7 @@ function toolhiveConfig(statements: readonly Statement[], notes: readonly string
   return `${lines.join("\n")}\n`;
 }
 
-function dockerFile(policies: string, notes: readonly string[]): string {
-  const lines = ["// Docker MCP gateway policy (Cedar, MCP namespace), generated from the catalog's recommendation table.", ...notes.map((n) => `// ${n}`)];
+function dockerFile(policies: string, notes: readonly string[], source: string): string {
+  const lines = [`// Docker MCP gateway policy (Cedar, MCP namespace), generated from ${cedarComment(source)}.`, ...notes.map((n) => `// ${n}`)];
   return `${lines.join("\n")}\n\n${policies}\n`;
 }

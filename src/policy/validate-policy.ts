@@ -1,3 +1,4 @@
+import { checkArgumentPaths } from "./argument-paths.ts";
 import { closestName } from "./closest-name.ts";
 import { formatPath, sortFindings, type Finding, type PolicyPath } from "./findings.ts";
 import { parseGoDuration } from "./go-duration.ts";
@@ -5,11 +6,14 @@ import { isPlainObject, parsePolicy, shapePolicy, type ParsedPolicy } from "./pa
 import { knownKeys, type Condition, type Policy, type Rule } from "./policy-schema.ts";
 import { codePointOrder, GLOBAL_SCOPE, operators, ruleActions, WILDCARD } from "./policy-words.ts";
 import { compileRe2 } from "./re2-regex.ts";
+import type { Positions } from "./yaml-to-data.ts";
 import { counterScope, expandRule, isWindow, parseRateLimit } from "./rate-limit.ts";
 
 export interface ValidateOptions {
   /** Tool names the server exposes; entries naming other tools are reported as warnings. */
   tools?: readonly string[];
+  /** Each tool's input schema by name: `args.*` paths it never takes, and comparisons its types never pass, are warnings. */
+  toolSchemas?: Readonly<Record<string, unknown>>;
 }
 
 export interface Validation {
@@ -19,6 +23,8 @@ export interface Validation {
   findings: Finding[];
   /** The policy as written, with parts of the wrong shape left out. */
   policy: Policy;
+  /** Where each part of the text sits, when validated from text: the simulator links a rule to its line. */
+  positions?: Positions;
 }
 
 const numericOps = new Set(["lt", "lte", "gt", "gte"]);
@@ -118,8 +124,10 @@ export function validatePolicy(input: string | ParsedPolicy | Policy, options: V
     });
   }
 
+  if (options.toolSchemas) checkArgumentPaths(policy, options.toolSchemas, (path, message) => warning(path, message));
+
   const sorted = sortFindings(findings);
-  return { valid: !sorted.some((f) => f.severity === "error"), findings: sorted, policy };
+  return { valid: !sorted.some((f) => f.severity === "error"), findings: sorted, policy, ...(parsed.positions ? { positions: parsed.positions } : {}) };
 }
 
 interface RuleContext {

@@ -65,8 +65,13 @@ ${bulkHtml(rows)}
 <thead><tr><th scope="col">Tool</th><th scope="col">Verdict</th><th scope="col">Action</th><th scope="col">Limit</th><th scope="col">Approval timeout</th></tr></thead>
 <tbody>${builderRowsHtml(rows)}</tbody></table></div></div>
 <section class="pb-output" aria-labelledby="pb-output-heading"><h2 id="pb-output-heading" tabindex="-1">${fileName}</h2>
+<fieldset class="pb-view" data-needs-js hidden><legend>Write the policy for</legend>
+<label><input type="radio" name="builder-view" value="intercept" checked /> Intercept (YAML)</label>
+<label><input type="radio" name="builder-view" value="toolhive" /> ToolHive (Cedar)</label>
+<label><input type="radio" name="builder-view" value="docker" /> Docker's MCP gateway (Cedar)</label></fieldset>
 <p role="status" aria-live="polite" class="pb-validation" data-validation>Generated from the recommendations.</p>
 <pre id="builder-yaml" tabindex="0" data-output role="region" aria-label="Generated policy YAML"><code>${yaml}</code></pre>
+<div class="pb-cedar-notes" data-cedar-notes hidden><p data-cedar-notes-lead></p><ul></ul></div>
 <div class="copy-row"><button type="button" class="copy" data-copy data-needs-js hidden>Copy policy</button>
 <button type="button" class="copy" data-download data-needs-js hidden>Download ${fileName}</button>
 <a class="button" href="${playgroundHref}" data-playground-link>Open in the playground</a>

@@ -10,6 +10,7 @@ describe("the builder's choices in the fragment", () => {
       rows: JSON.parse('{"list_charges":{"action":"deny"},"create_refund":{"count":"7","window":"hour"},"__proto__":{"timeout":"2h"},"bad":{"count":"0"}}'),
       posture: "deny",
       cap: { on: true, count: "50", window: "minute" },
+      view: "docker",
     };
     const hash = await encodeBuilderState(state);
     expect(hash).toMatch(/^#b=[A-Za-z0-9_-]+$/);
@@ -29,6 +30,7 @@ describe("the builder's choices in the fragment", () => {
     ["rows that are a list", fragment('{"v":1,"rows":[]}'), "the link's choices hold no rows"],
     ["a row value that is a number", fragment('{"v":1,"rows":{"a":{"count":7}}}'), 'the link\'s count for "a" is not one the builder writes'],
     ["a posture of maybe", fragment('{"v":1,"rows":{},"posture":"maybe"}'), "the link's default posture is neither allow nor deny"],
+    ["a view of another gateway", fragment('{"v":1,"rows":{},"view":"opa"}'), "the link's view is neither ToolHive's nor Docker's Cedar"],
     ["a cap with no count", fragment('{"v":1,"rows":{},"cap":{"on":true,"window":"day"}}'), "the link's cap on all calls is not one the builder writes"],
     ["an oversized fragment", `#b=${"A".repeat(MAX_BUILDER_FRAGMENT - 1)}`, "the link's choices are 200,001 characters long, more than the 200,000 the builder reads"],
     ["a deflate bomb", fragment(`{"v":1,"rows":{},"x":"${"a".repeat(5_000_000)}"}`), "the link's choices inflate past the size the builder reads"],

@@ -187,3 +187,34 @@ describe("a rule the simulator cannot evaluate", () => {
     expect(decided).toMatchObject({ outcome: "allowed", counters: [{ key: "_global._rate_minute", value: 1 }] });
   });
 });
+
+describe("simulated calls' explanations", () => {
+  it("every drawn call carries its explanation, allowed ones included, and older calls carry none", () => {
+    const timeline = simulateCalls(policy, [batch("create_issue", "2026-03-01T14:10:00Z", 502)]);
+    expect(timeline[0]!.explanation).toBeUndefined();
+    expect(timeline[1]!.explanation).toBeUndefined();
+    expect(timeline[2]!.explanation?.at(-1)).toMatch(/^Allowed:/);
+    expect(timeline[501]!.explanation?.at(-1)).toMatch(/^Denied by rule "(hourly issue limit|all calls cap)"/);
+    const allowed = simulateCalls(policy, [batch("create_issue", "2026-03-01T14:10:00Z")])[0]!;
+    expect(allowed.outcome).toBe("allowed");
+    expect(allowed.explanation?.at(-1)).toBe("Allowed: no rule denied the call and every counter it touches had room.");
+  });
+
+  it("a call whose arguments are not JSON is explained as not sent", () => {
+    const [entry] = simulateCalls(policy, [batch("create_issue", "2026-03-01T10:00:00Z", 1, { args: "{nope" })]);
+    expect(entry!.explanation?.[0]).toMatch(/^Not sent:/);
+  });
+});
+
+describe("simulated calls' links to rules", () => {
+  it("each deciding rule carries its line in the policy text", () => {
+    const reply = checkPolicy({ id: 1, text: policyText, batches: [batch("create_issue", "2026-03-01T14:10:00Z", 6), batch("merge", "2026-03-01T14:10:00Z")] });
+    const lines = policyText.split("\n");
+    const denied = reply.timeline![5]!;
+    expect(denied.outcome).toBe("denied");
+    expect(lines[denied.ruleLine! - 1]).toContain('name: "hourly issue limit"');
+    const held = reply.timeline![6]!;
+    expect(lines[held.ruleLine! - 1]).toContain('name: "human approval"');
+    expect(reply.timeline![0]!.ruleLine).toBeUndefined();
+  });
+});

@@ -25,6 +25,13 @@ describe("the playground's URL state", () => {
     expect(await decodeFragment(hash.slice(1))).toEqual({ ok: true, state: full });
   });
 
+  it("keeps a Cedar policy's target choice, and refuses a target it does not know", async () => {
+    const state: PlaygroundState = { policy: 'forbid (principal, action == MCP::Action::"invokeTool", resource);\n', cedar: "docker", batches: [] };
+    expect(await decodeFragment(await encodeState(state))).toEqual({ ok: true, state });
+    const unknown = await encodeState({ ...state, cedar: "opa" as never });
+    expect(await decodeFragment(unknown)).toEqual({ ok: false, message: "The link's state could not be read (bad Cedar target); the example policy is shown instead." });
+  });
+
   it("keeps a 1,000-call timeline and a 200-tool policy in a short link", async () => {
     let policy = 'version: "1"\ntools:\n';
     for (let i = 0; i < 200; i++) policy += `  tool_${i}:\n    rules:\n      - name: "hourly cap"\n        rate_limit: 5/hour\n`;
