@@ -25,7 +25,7 @@ import { assignSlugs } from "../src/catalog/tool-slugs.ts";
 import { readBuildLog } from "./astro-build-log.ts";
 import siteConfig from "../astro.config.mjs";
 import { checkTargets, spread, type SizeFigures } from "./bench-targets.ts";
-import { pagefindCommand, run } from "./build-site.ts";
+import { astroBuildCommand, pagefindCommand, run } from "./build-site.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const timeBinary = "/usr/bin/time";
@@ -135,8 +135,7 @@ async function measure(command: string, args: string[], env: NodeJS.ProcessEnv, 
 async function astroBuild(siteDir: string, outDir: string, cacheDir: string, env: NodeJS.ProcessEnv): Promise<Measured> {
   await rm(outDir, { recursive: true, force: true });
   spawnSync("sync");
-  const astro = path.join(root, "node_modules/astro/astro.js");
-  return measure(process.execPath, [astro, "build"], { ...env, SITE_OUT_DIR: outDir, SITE_CACHE_DIR: cacheDir }, siteDir);
+  return measure(...astroBuildCommand(), { ...env, SITE_OUT_DIR: outDir, SITE_CACHE_DIR: cacheDir }, siteDir);
 }
 
 /** Where a build spent its time, from Astro's own log: bundling, tool pages, everything else. */
