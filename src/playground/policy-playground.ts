@@ -12,6 +12,7 @@ import { describeCedarFindings, describeCedarTarget } from "./cedar-view.ts";
 import { EngineClient, type EngineAnswer } from "./engine-client.ts";
 import { exampleCedar } from "./example-cedar.ts";
 import { describeFindings, renderFindings } from "./findings-view.ts";
+import { HighlightLayer } from "./highlight-layer.ts";
 import { LineGutter, type LineMark } from "./line-gutter.ts";
 import { copyText, downloadText } from "./save-file.ts";
 import { argumentSkeletonText } from "./schema-skeleton.ts";
@@ -35,6 +36,7 @@ class PolicyPlayground extends HTMLElement {
   #language: Language = "intercept";
   #texts: Record<Language, string> = { intercept: "", cedar: exampleCedar };
   #gutter!: LineGutter;
+  #highlight!: HighlightLayer;
   #server: ServerToolsFile | undefined;
   #batches: CallBatch[] = [];
   #policyTools: string[] = [];
@@ -63,6 +65,7 @@ class PolicyPlayground extends HTMLElement {
 
   connectedCallback(): void {
     this.#gutter = new LineGutter(this.#el("[data-gutter]"), this.#text);
+    this.#highlight = new HighlightLayer(this.#el("[data-code]"), this.#text);
     const example = this.#text.value;
     this.#texts.intercept = example;
     this.#clock.value ||= new Date().toISOString().slice(0, 19);
@@ -132,6 +135,7 @@ class PolicyPlayground extends HTMLElement {
     this.#batches = state.batches;
     if (state.form) this.#applyForm(state.form);
     this.#gutter.setLineCount(lineCount(this.#text.value));
+    this.#highlight.draw();
     if (state.server && [...this.#serverSelect.options].some((o) => o.value === state.server)) {
       this.#serverSelect.value = state.server;
       await this.#chooseServer(state.server, false);
@@ -157,6 +161,7 @@ class PolicyPlayground extends HTMLElement {
   /** Shows the controls of one language; the simulator and the server check are Intercept's only. */
   #showLanguage(language: Language): void {
     this.#language = language;
+    this.#highlight.setLanguage(language);
     const cedar = language === "cedar";
     for (const radio of this.querySelectorAll<HTMLInputElement>("input[name=pg-language]")) radio.checked = radio.value === language;
     this.querySelectorAll<HTMLElement>("[data-intercept-only]").forEach((el) => (el.hidden = cedar));
@@ -183,6 +188,7 @@ class PolicyPlayground extends HTMLElement {
 
   #policyChanged(now = false): void {
     this.#gutter.setLineCount(lineCount(this.#text.value));
+    this.#highlight.draw();
     clearTimeout(this.#checkTimer);
     if (now) this.#check(true);
     else this.#checkTimer = window.setTimeout(() => this.#check(true), CHECK_DELAY_MS);
@@ -358,6 +364,9 @@ class PolicyPlayground extends HTMLElement {
       if (finding.severity === "error" || !marks.has(finding.line)) marks.set(finding.line, finding.severity);
     }
     this.#gutter.setMarks(marks);
+    this.#highlight.setUnderlines(
+      findings.flatMap((f) => (f.line === undefined ? [] : [{ line: f.line, column: f.column ?? 1, severity: f.severity, message: f.message }])),
+    );
   }
 
   /** Puts the cursor at the finding (or a timeline rule's line) and scrolls its line into the middle of the box. */
@@ -369,6 +378,7 @@ class PolicyPlayground extends HTMLElement {
     const lineHeight = parseFloat(getComputedStyle(text).lineHeight) || 20;
     text.scrollTop = Math.max(0, ((finding.line ?? 1) - 1) * lineHeight - text.clientHeight / 2);
     this.#gutter.draw();
+    this.#highlight.draw();
   }
 
   #showTimeline(reply: CheckReply): void {

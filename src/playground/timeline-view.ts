@@ -27,7 +27,19 @@ export function describeEntry(entry: TimelineEntry): string {
   }
   const rule = entry.rule ? ` by rule "${entry.rule.name}"` : "";
   const text = entry.agentText ?? entry.message;
-  return `Call ${entry.number} (${entry.tool}) at ${clockText(entry.at)}: ${outcomeWords[entry.outcome]}${rule}.${text ? ` ${text}` : ""}`;
+  return `Call ${entry.number} (${entry.tool}) at ${clockText(entry.at)}: ${outcomeWords[entry.outcome]}${rule}.${text ? ` ${text}` : ""}${spokenWhy(entry.explanation)}`;
+}
+
+/**
+ * What the status line reads out of the explanation: each counter's count,
+ * limit and reset, and the conclusion. The condition-by-condition steps stay
+ * in the timeline, where a screen reader can walk them as a list.
+ */
+function spokenWhy(explanation: readonly string[] | undefined): string {
+  if (!explanation || explanation.length === 0) return "";
+  const counters = explanation.filter((line) => line.trimStart().startsWith("Counter "));
+  const conclusion = explanation.at(-1)!.trim();
+  return ` Why: ${[...counters.map((line) => line.trim()), conclusion].filter((line, i, all) => all.indexOf(line) === i).join(" ")}`;
 }
 
 function entryItem(entry: TimelineEntry, goToLine?: (line: number) => void): HTMLLIElement {

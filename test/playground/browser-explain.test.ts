@@ -57,6 +57,10 @@ describe("the playground's timeline in chromium", () => {
       return { focused: document.activeElement === text, line: text.value.slice(0, text.selectionStart).split("\n").length };
     });
     expect(cursor).toEqual({ focused: true, line: 5 });
+    // The status line a screen reader announces carries the explanation's counter and conclusion too.
+    const status = await page.locator("[data-sim-status]").textContent();
+    expect(status).toContain(`Why: `);
+    expect(status).toContain(denied.at(-1));
     await page.close();
   });
 
@@ -90,6 +94,28 @@ tools:
             value: "^/tmp/"
 `);
     await expect.poll(() => page.locator("[data-findings] li").allTextContents()).toEqual([expect.stringMatching(/7.*"write_file" takes no argument "pth".*did you mean `path`\?/s)]);
+    await page.close();
+  });
+
+  it("warns at its line when a condition's operator can never pass on the argument's declared type, and underlines it", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/playground/`);
+    await page.locator("#policy-server").selectOption("acme-files");
+    await expect.poll(() => page.locator("[data-server-status]").textContent()).toContain("Checking tool names against");
+    await page.locator("#policy-text").fill(`version: "1"
+tools:
+  write_file:
+    rules:
+      - name: "no backups"
+        conditions:
+          - path: args.backup
+            op: regex
+            value: "^true$"
+`);
+    await expect
+      .poll(() => page.locator("[data-findings] li").allTextContents())
+      .toEqual([expect.stringMatching(/Line 7, column \d+:.*args\.backup is boolean in "write_file"'s input schema, and regex matches strings only/s)]);
+    await expect.poll(() => page.locator('.pg-highlight [data-line="7"] [data-underline="warning"]').count()).toBe(1);
     await page.close();
   });
 });
