@@ -1,26 +1,16 @@
-import { rm } from "node:fs/promises";
-import type { Server } from "node:http";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser.ts";
-import { serveDirectory } from "../../scripts/serve-site.ts";
-import { buildFixtureSite, type BuiltFixture } from "../site/built-site.ts";
+import { serveFixtureSite, type ServedSite } from "../support/served-site.ts";
 
-let site: BuiltFixture;
-let server: Server;
+let site: ServedSite;
 let base: string;
-let browser: Browser;
 
 beforeAll(async () => {
-  site = await buildFixtureSite({ search: false });
-  ({ server, url: base } = await serveDirectory(site.outDir, 0));
-  browser = await launchChromium();
+  site = await serveFixtureSite();
+  base = site.base;
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  if (site) await rm(site.dir, { recursive: true, force: true });
+  await site?.close();
 });
 
 const policy = `version: "1"
@@ -33,7 +23,7 @@ tools:
 
 describe("the playground's timeline in chromium", () => {
   it("explains an allowed call and a denied one in words: the rule, the condition's value, the counter and the outcome", async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(`${base}/playground/`);
     await page.locator("#policy-text").fill(policy);
     await expect.poll(() => page.locator("[data-findings-summary]").textContent()).toContain("the proxy would load this policy");
@@ -65,7 +55,7 @@ describe("the playground's timeline in chromium", () => {
   });
 
   it("loads a sample policy from the menu into the editor and selects its server", async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(`${base}/playground/`);
     const sample = page.locator("#policy-sample");
     const serverId = await sample.inputValue();
@@ -79,7 +69,7 @@ describe("the playground's timeline in chromium", () => {
   });
 
   it("warns at its line about an argument the chosen server's tool does not take, naming the closest one", async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(`${base}/playground/`);
     await page.locator("#policy-server").selectOption("acme-files");
     await expect.poll(() => page.locator("[data-server-status]").textContent()).toContain("Checking tool names against");
@@ -98,7 +88,7 @@ tools:
   });
 
   it("warns at its line when a condition's operator can never pass on the argument's declared type, and underlines it", async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(`${base}/playground/`);
     await page.locator("#policy-server").selectOption("acme-files");
     await expect.poll(() => page.locator("[data-server-status]").textContent()).toContain("Checking tool names against");

@@ -1,29 +1,21 @@
-import { rm } from "node:fs/promises";
-import type { Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, recordProblems, seriousViolations } from "../support/browser.ts";
-import { serveDirectory } from "../../scripts/serve-site.ts";
+import { recordProblems, seriousViolations } from "../support/browser.ts";
 import { validatePolicy } from "../../src/policy/index.ts";
-import { buildFixtureSite, type BuiltFixture } from "../site/built-site.ts";
+import { serveFixtureSite, type ServedSite } from "../support/served-site.ts";
 
-
-let site: BuiltFixture;
-let server: Server;
+let site: ServedSite;
 let base: string;
 let browser: Browser;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  site = await buildFixtureSite({ search: false });
-  ({ server, url: base } = await serveDirectory(site.outDir, 0));
-  browser = await launchChromium();
+  site = await serveFixtureSite();
+  ({ base, browser } = site);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  if (site) await rm(site.dir, { recursive: true, force: true });
+  await site?.close();
 });
 
 /** A fresh page (own context: clipboard, storage) that records dialogs, page errors and console errors (CSP refusals among them). */

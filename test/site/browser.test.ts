@@ -1,33 +1,25 @@
-import { rm } from "node:fs/promises";
-import type { Server } from "node:http";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, recordProblems, seriousViolations } from "../support/browser.ts";
-import { serveDirectory } from "../../scripts/serve-site.ts";
+import { recordProblems, seriousViolations } from "../support/browser.ts";
 import { validatePolicy } from "../../src/policy/index.ts";
-import { buildFixtureSite, type BuiltFixture } from "./built-site.ts";
+import { serveFixtureSite, type ServedSite } from "../support/served-site.ts";
 import { hostileName } from "./fixture-catalog.ts";
 
-
-let site: BuiltFixture;
-let server: Server;
+let site: ServedSite;
 let base: string;
 let browser: Browser;
 let context: BrowserContext;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  site = await buildFixtureSite({ search: true });
-  ({ server, url: base } = await serveDirectory(site.outDir, 0));
-  browser = await launchChromium();
+  site = await serveFixtureSite({ search: true });
+  ({ base, browser } = site);
   context = await browser.newContext();
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  if (site) await rm(site.dir, { recursive: true, force: true });
+  await site?.close();
 });
 
 /** A page that records dialogs, page errors and CSP refusals as problems. */
