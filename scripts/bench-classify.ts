@@ -1,7 +1,7 @@
 /**
  * How well and how fast the classifier does. Prints plain-text tables:
  * accuracy against hand labels on sets kept apart (the in-sample table the
- * rules were written with, the out-of-sample dev half and the dev-extra set
+ * rules were written with, the out-of-sample dev half and the dev-extra sets
  * rules may be tuned on, and the test half that is only ever reported), with confusion
  * matrices; the two annotators' agreement; the rate over 10,000 tools; and
  * the distribution of verdicts over the committed catalog.
@@ -66,6 +66,7 @@ const dev = outOfSample("dev");
 const test = outOfSample("test");
 // Labelled afterwards, from catalog servers outside the set, for tuning only.
 const devExtra = classifyAll(devExtraRows().map((r) => ({ server: r.server, tool: r.tool, expected: r.label })));
+const devExtra2 = classifyAll(devExtraRows("dev-extra-2").map((r) => ({ server: r.server, tool: r.tool, expected: r.label })));
 
 console.log("\n== accuracy against hand labels ==\n");
 console.log(
@@ -73,10 +74,11 @@ console.log(
     accuracyRow("in-sample table (rules written with it)", inSample),
     accuracyRow("out-of-sample dev half (tuned on)", dev),
     accuracyRow("dev-extra (tuned on)", devExtra),
+    accuracyRow("dev-extra-2 (for tuning; not yet tuned on)", devExtra2),
     accuracyRow("out-of-sample test half (never tuned on)", test),
   ]),
 );
-for (const [name, rows] of [["in-sample", inSample], ["dev half", dev], ["dev-extra", devExtra], ["test half", test]] as const) {
+for (const [name, rows] of [["in-sample", inSample], ["dev half", dev], ["dev-extra", devExtra], ["dev-extra-2", devExtra2], ["test half", test]] as const) {
   console.log(`\n-- ${name} --\n`);
   console.log(confusion("category", categories, rows, (x) => x.category));
   console.log();
@@ -111,7 +113,7 @@ if (pairs.length > 0) {
 }
 
 if (values.misses) {
-  for (const [name, rows] of [["in-sample", inSample], ["dev half", dev], ["dev-extra", devExtra]] as const) {
+  for (const [name, rows] of [["in-sample", inSample], ["dev half", dev], ["dev-extra", devExtra], ["dev-extra-2", devExtra2]] as const) {
     const misses = rows.filter((r) => r.verdict.category !== r.expected.category || r.verdict.risk !== r.expected.risk);
     console.log(`\n-- ${name} mismatches: ${misses.length} --\n`);
     if (misses.length > 0) console.log(table(["tool", "labelled", "verdict"], misses.map((r) => [`${r.server}/${r.verdict.name.slice(0, 60)}`, `${r.expected.category} / ${r.expected.risk}`, `${r.verdict.category} / ${r.verdict.risk}`])));

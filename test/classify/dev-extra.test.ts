@@ -3,8 +3,9 @@ import { devExtraRows } from "./dev-extra.ts";
 import { labelledTools } from "./labelled-tools.ts";
 import { serversInSet } from "./out-of-sample.ts";
 
-describe("the dev-extra labelled set", () => {
+describe("the dev-extra labelled sets", () => {
   const rows = devExtraRows();
+  const second = devExtraRows("dev-extra-2");
 
   it("labels at least 300 tools of at least 15 servers, each with a reason", () => {
     expect(rows.length).toBeGreaterThanOrEqual(300);
@@ -12,8 +13,16 @@ describe("the dev-extra labelled set", () => {
     for (const row of rows) expect(row.label.reason.trim().length).toBeGreaterThan(10);
   });
 
-  it("shares no server with the out-of-sample set or the in-sample table", () => {
+  it("labels at least 500 tools of at least 30 servers in the second set, each with a reason", () => {
+    expect(second.length).toBeGreaterThanOrEqual(500);
+    expect(new Set(second.map((r) => r.server)).size).toBeGreaterThanOrEqual(30);
+    for (const row of second) expect(row.label.reason.trim().length).toBeGreaterThan(10);
+  });
+
+  it("share no server with the out-of-sample set, the in-sample table or each other", () => {
     const elsewhere = new Set([...serversInSet(), ...labelledTools.map((t) => t.server)]);
     expect([...new Set(rows.map((r) => r.server))].filter((s) => elsewhere.has(s))).toEqual([]);
+    const first = new Set(rows.map((r) => r.server));
+    expect([...new Set(second.map((r) => r.server))].filter((s) => elsewhere.has(s) || first.has(s))).toEqual([]);
   });
 });

@@ -12,7 +12,8 @@ import type { ToolDefinition } from "../../src/catalog/tool-definition-schema.ts
 import { categories, risks } from "../../src/classify/index.ts";
 import type { Label } from "./out-of-sample.ts";
 
-const root = path.join(import.meta.dirname, "dev-extra");
+/** The tuning sets labelled after the out-of-sample set: dev-extra (18 servers), then dev-extra-2 (33 servers). */
+export type DevExtraSet = "dev-extra" | "dev-extra-2";
 
 export interface DevExtraRow {
   server: string;
@@ -28,7 +29,8 @@ function readJson(file: string): unknown {
   }
 }
 
-export function devExtraRows(): DevExtraRow[] {
+export function devExtraRows(set: DevExtraSet = "dev-extra"): DevExtraRow[] {
+  const root = path.join(import.meta.dirname, set);
   const rows: DevExtraRow[] = [];
   for (const file of readdirSync(path.join(root, "tools")).filter((f) => f.endsWith(".json")).sort()) {
     const tools = readJson(path.join(root, "tools", file)) as { server: string; tools: ToolDefinition[] };
