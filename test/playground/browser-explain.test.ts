@@ -13,6 +13,15 @@ afterAll(async () => {
   await site?.close();
 });
 
+/** The playground with a catalog server chosen, once it checks names against that server. */
+async function playgroundWithServer(serverId: string) {
+  const page = await site.browser.newPage();
+  await page.goto(`${base}/playground/`);
+  await page.locator("#policy-server").selectOption(serverId);
+  await expect.poll(() => page.locator("[data-server-status]").textContent()).toContain("Checking tool names against");
+  return page;
+}
+
 const policy = `version: "1"
 tools:
   create_issue:
@@ -69,10 +78,7 @@ describe("the playground's timeline in chromium", () => {
   });
 
   it("warns at its line about an argument the chosen server's tool does not take, naming the closest one", async () => {
-    const page = await site.browser.newPage();
-    await page.goto(`${base}/playground/`);
-    await page.locator("#policy-server").selectOption("acme-files");
-    await expect.poll(() => page.locator("[data-server-status]").textContent()).toContain("Checking tool names against");
+    const page = await playgroundWithServer("acme-files");
     await page.locator("#policy-text").fill(`version: "1"
 tools:
   write_file:
@@ -88,10 +94,7 @@ tools:
   });
 
   it("warns at its line when a condition's operator can never pass on the argument's declared type, and underlines it", async () => {
-    const page = await site.browser.newPage();
-    await page.goto(`${base}/playground/`);
-    await page.locator("#policy-server").selectOption("acme-files");
-    await expect.poll(() => page.locator("[data-server-status]").textContent()).toContain("Checking tool names against");
+    const page = await playgroundWithServer("acme-files");
     await page.locator("#policy-text").fill(`version: "1"
 tools:
   write_file:
