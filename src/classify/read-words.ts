@@ -20,9 +20,13 @@ export interface VerbMatch {
   length: number;
 }
 
+/** Words whose final "s" is no inflection: "news" is not "new" (a create verb) with an "s". */
+const uninflected: ReadonlySet<string> = new Set(["news", "series", "species"]);
+
 /** Base forms to try for a word of running text: "creates" -> "create", "queries" -> "query", "managing" -> "manage". */
 export function stems(word: string): string[] {
   const forms = [word];
+  if (uninflected.has(word)) return forms;
   if (word.endsWith("ies")) forms.push(`${word.slice(0, -3)}y`);
   if (word.endsWith("es")) forms.push(word.slice(0, -2));
   if (word.endsWith("s")) forms.push(word.slice(0, -1));
