@@ -17,7 +17,6 @@ export interface Underline {
   /** 1-based, in UTF-16 code units like the engine's findings. */
   column: number;
   severity: UnderlineSeverity;
-  message: string;
 }
 
 /** A visible line longer than this shows as the textarea's plain text instead. */

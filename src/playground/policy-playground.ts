@@ -365,7 +365,7 @@ class PolicyPlayground extends HTMLElement {
     }
     this.#gutter.setMarks(marks);
     this.#highlight.setUnderlines(
-      findings.flatMap((f) => (f.line === undefined ? [] : [{ line: f.line, column: f.column ?? 1, severity: f.severity, message: f.message }])),
+      findings.flatMap((f) => (f.line === undefined ? [] : [{ line: f.line, column: f.column ?? 1, severity: f.severity }])),
     );
   }
 
