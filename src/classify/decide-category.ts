@@ -91,9 +91,11 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
 
   if (desc?.verb && desc.category !== undefined) {
     const phrase =
-      desc.decidingObject !== undefined
-        ? `the description's words '${quote(desc.verb.word, 30)}' and '${quote(desc.decidingObject, 30)}'`
-        : `the description's verb '${quote(desc.verb.word, 30)}'`;
+      desc.chineseVerb !== undefined
+        ? `the description's verb '${quote(desc.chineseVerb, 10)}' (${desc.verb.word})`
+        : desc.decidingObject !== undefined
+          ? `the description's words '${quote(desc.verb.word, 30)}' and '${quote(desc.decidingObject, 30)}'`
+          : `the description's verb '${quote(desc.verb.word, 30)}'`;
     // "Run a find query" with a structured filter reads: only query text in a language runs.
     const runsAQuery = desc.category === "Execute" && (desc.head === "query" || desc.head === "queries");
     const takesQueryText = parameters.findings.some((f) => f.kind === "sql" || f.kind === "code" || f.kind === "command" || (f.kind === "query" && isQueryLanguage(f.property, desc.traits.has("query-language"), nameReading.words, evidence.domain.domains)));
@@ -103,6 +105,14 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
     const weak = (runsAQuery && !takesQueryText && fromName?.category === "Read") || (nounLikeOpening && fromName?.category !== desc.category);
     candidates.push({ source: "description", category: desc.category, phrase, ...(weak ? { weak: true } : {}) });
     signals.push({ source: "description", evidence: phrase.replace("the description's ", ""), effect: `suggests ${desc.category}` });
+  }
+  // "Funding rate history." under `coin_funding_rate`: a description that is a title of data says the tool returns it,
+  // and a name word that is as often a noun ("rate", "index") is that noun.
+  if (desc?.namesReturnedData !== undefined) {
+    const phrase = `the description, a title of the data it returns ('${quote(desc.namesReturnedData, 40)}')`;
+    candidates.push({ source: "description", category: "Read", phrase });
+    signals.push({ source: "description", evidence: `'${quote(desc.namesReturnedData, 40)}'`, effect: "a title of the data it returns: suggests Read" });
+    if (fromName?.verb !== undefined && fromName.category !== "Read" && stems(fromName.verb).some((w) => nounLikeVerbs.has(w))) fromName.weak = true;
   }
   // "Generate a report and save it in the workspace": what is generated is kept, not only returned.
   const generates = [nameReading.verb?.rule, desc?.verb?.rule].some((r) => r?.verbs.includes("generate"));

@@ -10,7 +10,8 @@ import { describeHints, type ExplicitHints } from "./read-annotations.ts";
 import { readLaterEffects } from "./later-effects.ts";
 import { objectRules, phraseRules, riskAdjustments, usualRisks, type AdjustmentId, type DomainName } from "./rules.ts";
 import { splitName } from "./split-name.ts";
-import { bulkPhraseRemoves, containerTypeValue, emptyingActionValue, stateSelector } from "./unbounded-removal.ts";
+import { bulkPhraseRemoves, containerTypeValue, emptyingActionValue, removingWords, stateSelector } from "./unbounded-removal.ts";
+import type { PropertyInfo } from "./read-schema.ts";
 import type { Category, Risk, Signal } from "./verdict-schema.ts";
 import { risks } from "./verdict-words.ts";
 
@@ -329,7 +330,9 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
     const containerWord = head ?? descHead;
     const actionContainer = parameters.action?.category === "Destructive" ? name.kinds.get("container") : undefined;
     // Unbounded sets only: a list of ids the caller names, or cascade on one object, stays High.
-    const filter = findings("filter")[0] ?? findings("query")[0];
+    // A dispatcher's filter serves its list and search actions: it picks what a deletion removes only when it says so.
+    const removesByFilter = (f: { property: PropertyInfo }) => !actionDecided || words(capText(f.property.description ?? "", 300)).some((w) => removingWords.has(w));
+    const filter = [...findings("filter"), ...findings("query")].find(removesByFilter);
     const switchParameter = findings("scale-switch").find((f) => !["force", "cascade"].some((w) => splitName(f.property.name).includes(w)));
     const bulkWord = name.words.find((w) => unboundedNameWords.has(w));
     // "Manage tags: list all tags, create a new tag, delete a tag": the "all" belongs to the listing.

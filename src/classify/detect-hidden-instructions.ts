@@ -16,6 +16,8 @@ export interface HiddenInstructionRule {
 }
 
 const gap = "[^.\\n]{0,60}?";
+/** A gap inside one clause: "rather than calling once per test: the tool takes a list" names no other tool. */
+const clauseGap = "[^.:;\\n]{0,60}?";
 
 export const hiddenInstructionRules: readonly HiddenInstructionRule[] = [
   {
@@ -60,7 +62,7 @@ export const hiddenInstructionRules: readonly HiddenInstructionRule[] = [
   {
     id: "redirect-tools",
     pattern: new RegExp(
-      `\\b(?:instead\\s+of|rather\\s+than)\\s+(?:using|calling|the)\\b${gap}\\btool|\\b(?:all|every|any)\\s+(?:emails?|messages?|payments?|transfers?)\\s+(?:must|should|shall)\\s+(?:be\\s+)?(?:sent|sent\\s+to|redirected|forwarded|routed)|\\b(?:change|set|replace)\\s+the\\s+(?:recipient|destination|to\\s+address|account\\s+number)|\\bwhen\\s+(?:any|another|other)\\s+tool${gap}\\b(?:is\\s+)?(?:called|used|invoked)`,
+      `\\b(?:instead\\s+of|rather\\s+than)\\s+(?:using|calling|the)\\b${clauseGap}\\btool|\\b(?:all|every|any)\\s+(?:emails?|messages?|payments?|transfers?)\\s+(?:must|should|shall)\\s+(?:be\\s+)?(?:sent|sent\\s+to|redirected|forwarded|routed)|\\b(?:change|set|replace)\\s+the\\s+(?:recipient|destination|to\\s+address|account\\s+number)|\\bwhen\\s+(?:any|another|other)\\s+tool${gap}\\b(?:is\\s+)?(?:called|used|invoked)`,
       "i",
     ),
     explanation: "Redirects the model's other tool calls (recipients, destinations, other tools).",

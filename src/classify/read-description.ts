@@ -11,16 +11,19 @@ import {
   irreversibleMarkers,
   negationWords,
   objectFillerWords,
+  nounLikeVerbs,
   objectPhraseStops,
   phraseRules,
   removalWords,
+  returnedDataNouns,
   type DescriptionTrait,
   type DomainName,
   type ObjectKind,
   type PhraseRule,
   type Trait,
 } from "./rules.ts";
-import { objectKinds, readVerb, verbAt, type VerbMatch } from "./read-words.ts";
+import { findChineseVerb } from "./read-chinese.ts";
+import { objectKinds, readVerb, stems, verbAt, type VerbMatch } from "./read-words.ts";
 import { categoryOrder } from "./rules.ts";
 import type { Category } from "./verdict-schema.ts";
 
@@ -38,6 +41,10 @@ const supportWords: ReadonlySet<string> = new Set(["supports", "support", "inclu
 
 export interface DescriptionReading {
   verb?: VerbMatch;
+  /** The leading verb as a Chinese description writes it, when `verb` is its English meaning. */
+  chineseVerb?: string;
+  /** A description written as a title of the data it returns ("Funding rate history"), quoted. */
+  namesReturnedData?: string;
   /** The object phrase after the verb, filler words dropped. */
   objects: string[];
   head?: string;
@@ -172,6 +179,28 @@ function readRouterActions(text: string, domains: ReadonlySet<DomainName>): Desc
 /** Whose a thing is ("the user's favourites"), before the noun that names it. */
 const possessors: ReadonlySet<string> = new Set(["users", "user", "your", "my", "his", "her", "our", "callers", "caller", "own", "accounts", "account"]);
 
+/** Words at most in a title of returned data: a longer opening is a sentence. */
+const DATA_TITLE_WORDS = 6;
+
+/**
+ * A first clause that is a title of the data the tool returns ("Funding rate
+ * history", "K-line (candlestick) data", "Hyperliquid tickers"): a few words
+ * ending in a noun of returned data, none of them a plain verb or a
+ * preposition. Quoted, or `undefined` when the clause is no such title.
+ */
+function titleOfReturnedData(sentence: string): string | undefined {
+  const clause = capText(sentence, 200).replace(/\([^)]*\)/g, " ").split(/[:;,•|]|\s[-–—]\s/)[0] ?? "";
+  const tokens = words(clause);
+  if (tokens.length === 0 || tokens.length > DATA_TITLE_WORDS || !returnedDataNouns.has(tokens[tokens.length - 1] as string)) return undefined;
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const word = tokens[i] as string;
+    if (objectPhraseStops.has(word) || objectFillerWords.has(word)) return undefined;
+    const verb = verbAt(tokens, i, true);
+    if (verb !== undefined && !stems(verb.word).some((w) => nounLikeVerbs.has(w))) return undefined;
+  }
+  return quote(clause);
+}
+
 /** How many sentences are searched for the first one that says what the tool does. */
 const EFFECT_SENTENCE_WINDOW = 4;
 
@@ -209,8 +238,20 @@ export function readDescription(description: string, domains: ReadonlySet<Domain
     lead = words(sentence.slice(dash + 2));
     verb = findLeadingVerb(lead);
   }
+  const title = titleOfReturnedData(sentence);
+  // "Index data.": a word that is as often a noun, heading a title of data, is that noun.
+  if (title !== undefined && verb !== undefined && stems(verb.word).some((w) => nounLikeVerbs.has(w))) verb = undefined;
+  if (title !== undefined && verb === undefined) reading.namesReturnedData = title;
   if (verb) reading.verb = verb;
-  if (reading.verb) {
+  const chinese = verb === undefined ? findChineseVerb(sentence) : undefined;
+  if (chinese) {
+    // No object is read from Chinese text: the verb's own category stands.
+    reading.verb = chinese.match;
+    reading.chineseVerb = chinese.chinese;
+    const read = readVerb(chinese.match.rule, new Map(), [], domains);
+    reading.category = read.category;
+    reading.traits = read.traits;
+  } else if (reading.verb) {
     const objects: string[] = [];
     for (let i = reading.verb.index + reading.verb.length; i < lead.length && objects.length < 6; i++) {
       const w = lead[i] as string;

@@ -98,7 +98,7 @@ const runnableKinds: ReadonlySet<ParameterKind> = new Set(["code", "command", "s
  */
 function holdsRunnable(property: PropertyInfo, byLastWordOnly: boolean): boolean {
   if (property.type !== undefined && property.type !== "string" && property.type !== "array" && property.type !== "object") return false;
-  if (property.enumValues.length > 0) return false;
+  if (property.enumValues.length > 0 || property.shortValue === true) return false;
   const nameWords = splitName(property.name);
   if (nameWords.some((w) => dataCodeWords.has(w))) return false;
   const description = textWords(capText(property.description ?? "", 400));

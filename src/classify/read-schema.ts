@@ -23,6 +23,8 @@ export interface PropertyInfo {
   enumValues: string[];
   description?: string;
   required: boolean;
+  /** A string held to a short `maxLength` or to a `pattern`: an identifier or a code value, never text to run. */
+  shortValue?: boolean;
 }
 
 export interface SchemaText {
@@ -65,6 +67,14 @@ function enumValues(node: Record<string, unknown>, depth = 0): string[] {
   }
   if (isPlainObject(node.items) && depth < 2) values.push(...enumValues(node.items, depth + 1).slice(0, MAX_ENUM_VALUES - values.length));
   return values;
+}
+
+/** Code or a command to run is free text: one held to a few characters or to a pattern is a value. */
+const SHORT_VALUE_LENGTH = 64;
+
+function holdsShortValue(node: Record<string, unknown>): boolean {
+  const max = node.maxLength;
+  return (typeof max === "number" && max <= SHORT_VALUE_LENGTH) || typeof node.pattern === "string";
 }
 
 function shortName(name: string): string {
@@ -125,6 +135,7 @@ export function readSchema(inputSchema: unknown): SchemaReading {
       const t = typeOf(node);
       const info: PropertyInfo = { name, isArray: t === "array", enumValues: enumValues(node), required: requiredNames.has(name) };
       if (t !== undefined) info.type = t;
+      if (holdsShortValue(node)) info.shortValue = true;
       const description = asText(node.description);
       if (description !== undefined) info.description = capText(description);
       reading.properties.push(info);

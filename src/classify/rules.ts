@@ -1040,3 +1040,39 @@ export const sizeLimits = {
   schemaNodes: 2_000,
   schemaDepth: 24,
 } as const;
+
+/**
+ * Nouns that end a description written as a title of what comes back
+ * ("Funding rate history.", "Hyperliquid tickers."): with no verb before
+ * them, the tool returns that data.
+ */
+export const returnedDataNouns: ReadonlySet<string> = new Set([
+  "data", "history", "info", "information", "details", "statistics", "stats", "metrics", "summary", "overview", "forecast", "forecasts",
+  "snapshot", "feed", "ticker", "tickers", "prices", "quotes", "rates", "candles", "klines", "listing", "listings", "lookup", "insights",
+]);
+
+/**
+ * Verbs of descriptions written in Chinese, each with the English verb of the
+ * verb table that means the same. Chinese has no spaces, so these are found
+ * as substrings, the earliest first. "发布" is left out: it is as often the
+ * noun "release" ("发布流程", release workflow) as the verb "publish".
+ */
+export const chineseVerbs: readonly { chinese: string; english: string }[] = [
+  { chinese: "搜索", english: "search" }, { chinese: "检索", english: "search" }, { chinese: "查询", english: "query" }, { chinese: "查找", english: "find" },
+  { chinese: "查看", english: "view" }, { chinese: "获取", english: "get" }, { chinese: "读取", english: "read" }, { chinese: "列出", english: "list" },
+  { chinese: "计算", english: "calculate" }, { chinese: "测量", english: "calculate" }, { chinese: "转换", english: "convert" }, { chinese: "规划", english: "plan" },
+  { chinese: "定位", english: "find" }, { chinese: "解析", english: "parse" }, { chinese: "分析", english: "analyze" }, { chinese: "返回", english: "return" },
+  { chinese: "翻译", english: "convert" }, { chinese: "创建", english: "create" }, { chinese: "新建", english: "create" }, { chinese: "添加", english: "add" },
+  { chinese: "更新", english: "update" }, { chinese: "修改", english: "modify" }, { chinese: "编辑", english: "edit" }, { chinese: "设置", english: "set" },
+  { chinese: "保存", english: "save" }, { chinese: "上传", english: "upload" }, { chinese: "写入", english: "write" }, { chinese: "提交", english: "commit" },
+  { chinese: "发送", english: "send" }, { chinese: "删除", english: "delete" }, { chinese: "移除", english: "remove" },
+  { chinese: "清空", english: "empty" }, { chinese: "执行", english: "execute" }, { chinese: "运行", english: "run" }, { chinese: "部署", english: "deploy" },
+  { chinese: "支付", english: "pay" }, { chinese: "付款", english: "pay" }, { chinese: "退款", english: "refund" }, { chinese: "转账", english: "transfer" },
+  { chinese: "购买", english: "purchase" },
+];
+
+/** A Chinese verb right before one of these describes a noun ("创建时间", creation time; "创建来源", creation source): it is not done. */
+export const chineseAttributiveEnds: readonly string[] = ["的", "时间", "日期", "者", "人", "来源", "方式"];
+
+/** Chinese negations: a verb right after one is not done ("不会删除", "勿修改"). */
+export const chineseNegations: readonly string[] = ["不", "勿", "无需", "禁止", "没有"];

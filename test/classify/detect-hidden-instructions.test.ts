@@ -41,6 +41,7 @@ describe("the hidden-instruction detector", () => {
     ["a tool that reads env files by design", "Returns the value of an environment variable from the process."],
     ["HTML-like type hints", "Returns a list<string> of names."],
     ["a secret-manager tool's purpose", "Get a secret from an Azure Key Vault."],
+    ["batching advice whose next clause mentions this tool", "Pass several results in one call rather than calling once per test: the tool takes a list and sends them together."],
     ["an Outlook conditional documented for an email template", "Add <!--[if mso]> conditionals where needed for Outlook rendering."],
   ])("does not flag %s", (_label, text) => {
     expect(scan(text)).toEqual([]);
