@@ -9,6 +9,7 @@ import type { Evidence } from "./gather-evidence.ts";
 import { describeHints, type ExplicitHints } from "./read-annotations.ts";
 import { readLaterEffects } from "./later-effects.ts";
 import { objectRules, phraseRules, riskAdjustments, usualRisks, type AdjustmentId, type DomainName } from "./rules.ts";
+import { objectKinds } from "./read-words.ts";
 import { splitName } from "./split-name.ts";
 import { bulkPhraseRemoves, containerTypeValue, emptyingActionValue, removingWords, stateSelector } from "./unbounded-removal.ts";
 import type { PropertyInfo } from "./read-schema.ts";
@@ -146,6 +147,28 @@ function hostFilePath(evidence: Evidence): string | undefined {
   return undefined;
 }
 
+/** Parameters whose values choose what a read fetches: an action, or the kind of record. */
+// A bare `type` or `kind` is as often a filter on the records listed (projects of type "secret-scanning").
+const selectorNames: ReadonlySet<string> = new Set(["action", "operation", "op", "entity", "entity type", "resource type", "object type", "record type"]);
+
+/**
+ * A value of a selector that names a sensitive record (`entity: user`,
+ * `action: listUsers`): a read that can fetch people's records or secrets.
+ * Only the value's last word counts (`user_settings` are settings).
+ */
+function sensitiveChoice(evidence: Evidence): { parameter: string; value: string } | undefined {
+  for (const property of evidence.schema.properties) {
+    if (property.enumValues.length === 0 || !selectorNames.has(splitName(property.name).join(" "))) continue;
+    for (const value of property.enumValues) {
+      const valueWords = splitName(value);
+      const head = valueWords[valueWords.length - 1];
+      const sensitive = objectKinds(valueWords, evidence.domain.domains, true).get("sensitive");
+      if (sensitive !== undefined && sensitive.split(" ").pop() === head) return { parameter: quote(property.name, 40), value: quote(value, 40) };
+    }
+  }
+  return undefined;
+}
+
 export function usualRisk(category: Category): Risk {
   return usualRisks.find((u) => u.category === category)?.risk ?? "Medium";
 }
@@ -217,6 +240,8 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
     const recordless = name.words.some((w) => recordlessWords.has(w));
     if (word !== undefined && !name.traits.has("inspects-input") && !recordless) apply("sensitive-read", `What it reads is sensitive ('${quote(word, 30)}'): Medium.`, "name", `'${quote(word, 30)}'`);
     else if (phrase !== undefined && !recordless) apply("sensitive-read", `What it reads is sensitive ('${phrase}'): Medium.`, "description", `'${phrase}'`);
+    const choice = sensitiveChoice(evidence);
+    if (choice !== undefined) apply("sensitive-read", `One of the things its '${choice.parameter}' can fetch is sensitive ('${choice.value}'): Medium.`, "parameters", `'${choice.parameter}' allows '${choice.value}'`);
     const hostPath = hostFilePath(evidence);
     if (hostPath !== undefined) apply("host-file-read", `It returns the contents of any file on the host its '${hostPath}' names: Medium.`, "parameters", `'${hostPath}'`);
   }

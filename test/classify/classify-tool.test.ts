@@ -133,6 +133,17 @@ describe("classifyTool", () => {
     expect(classifyTool(tool({ name: "create_merge_request", description: "Create a merge request.", inputSchema }), {})).toMatchObject({ category: "Write", risk: "Medium" });
   });
 
+  it("reads a list filtered by a type of record as that list: a type named like a secret is no secret", () => {
+    const verdict = classifyTool(tool({ name: "list_projects", description: "List the projects of the organization.", inputSchema: { type: "object", properties: { type: { type: "string", enum: ["secret-manager", "secret-scanning", "all"], description: "The type of projects to list" } } } }));
+    expect({ category: verdict.category, risk: verdict.risk }).toEqual({ category: "Read", risk: "Low" });
+  });
+
+  it("raises a read whose action can fetch people's records, and says which choice did", () => {
+    const verdict = classifyTool(tool({ name: "project_search", description: "Search issues, projects or users.", inputSchema: { type: "object", properties: { action: { type: "string", enum: ["issues", "projects", "listUsers"] } } } }));
+    expect({ category: verdict.category, risk: verdict.risk }).toEqual({ category: "Read", risk: "Medium" });
+    expect(verdict.rationale).toContain("'listUsers'");
+  });
+
   it("sorts flags", () => {
     const verdict = classifyTool({ name: "x", inputSchema: "nope", annotations: { readOnlyHint: true }, title: "<IMPORTANT>hi</IMPORTANT>" } as unknown as ToolDefinition, {});
     expect(verdict.flags).toEqual([...verdict.flags].sort());

@@ -194,6 +194,8 @@ const rows: Row[] = [
   { point: "a Chinese description's verb is read: searching places is Read, Low", category: "Read", risk: "Low", tool: { name: "place_keyword", description: "关键词搜索，根据用户传入的关键词搜索相关地点", inputSchema: object({ keywords: text(), city: text() }, ["keywords"]) } },
   { point: "a Chinese verb that describes a noun is not done: listing by creation source is Read, Low", category: "Read", risk: "Low", tool: { name: "orders_by_origin", description: "根据创建来源查询部署单", inputSchema: object({ originId: text() }, ["originId"]) } },
   { point: "a Chinese description that deletes is Destructive, High", category: "Destructive", risk: "High", tool: { name: "site_member", description: "删除指定的站点成员", inputSchema: object({ memberId: text() }, ["memberId"]) } },
+  // Sensitive reads in any part of the tool: a selector whose choices include people's records.
+  { point: "a fetch whose entity choice includes users can return personal data: Read, Medium", category: "Read", risk: "Medium", tool: { name: "fetch_record", description: "Fetch one record by its type and ID.", inputSchema: object({ entity: choice(["case", "suite", "milestone", "user"]), id: text() }, ["entity", "id"]) } },
   { point: "a write that never overwrites an existing file stays Medium", category: "Write", risk: "Medium", tool: { name: "write_bytes_to_file", description: "Write downloaded bytes to a new file. Never overwrites an existing file.", inputSchema: object({ outputPath: text() }, ["outputPath"]) } },
 ];
 
