@@ -106,6 +106,13 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
     candidates.push({ source: "description", category: desc.category, phrase, ...(weak ? { weak: true } : {}) });
     signals.push({ source: "description", evidence: phrase.replace("the description's ", ""), effect: `suggests ${desc.category}` });
   }
+  // "Lists all branches or creates a new branch": the effect joined to the leading verb counts as well.
+  if (desc?.joinedEffect !== undefined) {
+    const { verb, category } = desc.joinedEffect;
+    // Against an explicit readOnlyHint a second verb is too little ("Retrieve a prompt and execute it": the model runs it).
+    candidates.push({ source: "description", category, phrase: `the description's second verb '${quote(verb, 30)}'`, ...(hints.readOnlyHint === true ? { weak: true } : {}) });
+    signals.push({ source: "description", evidence: `'${quote(verb, 30)}'`, effect: `a second effect joined to the first: suggests ${category}` });
+  }
   // "Funding rate history." under `coin_funding_rate`: a description that is a title of data says the tool returns it,
   // and a name word that is as often a noun ("rate", "index") is that noun.
   if (desc?.namesReturnedData !== undefined) {

@@ -64,7 +64,8 @@ function describesSandbox(text: string | undefined): boolean {
 /** Verbs that set a default for the calls that follow. */
 const defaultSettingVerbs: ReadonlySet<string> = new Set(["set", "switch", "select", "use", "choose", "configure", "change"]);
 /** Phrases that confine a setting to the agent's own session. */
-const sessionScopePhrases = ["for this session", "for the current session", "in this session", "for the session", "subsequent calls", "subsequent requests", "subsequent operations", "subsequent tool calls", "subsequent commands", "later calls"];
+// "subsequent" alone: "for subsequent calls", "interactions", "requests": whatever comes later in the session.
+const sessionScopePhrases = ["for this session", "for the current session", "in this session", "for the session", "subsequent", "later calls"];
 
 /** Where a moved item can be restored from. */
 const trashWords: ReadonlySet<string> = new Set(["trash", "bin", "spam", "junk"]);
@@ -305,7 +306,8 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
     // or when the name's verb is bare and the description leads with the same verb and names its object
     // (`disconnect`: "Disconnect from current Redis instance").
     const bareVerb = name.objects.every((w) => quantifierWords.has(w));
-    const bareVerbExplained = name.verb !== undefined && bareVerb && desc?.verb?.rule === name.verb.rule && desc.traits.has("session-only");
+    // So does a name whose objects name no kind of thing (`open_drawio_csv`: "Opens the draw.io editor with a diagram").
+    const bareVerbExplained = name.verb !== undefined && (bareVerb || name.kinds.size === 0) && desc?.verb?.rule === name.verb.rule && desc.traits.has("session-only");
     // "Set the active project for this session", "used for subsequent calls": a default of the agent's own session.
     const sessionDefault = name.verb !== undefined && defaultSettingVerbs.has(name.verb.word) && sessionScopePhrases.some((p) => ` ${words(capText(evidence.description ?? "", 300)).join(" ")} `.includes(` ${p} `));
     const sessionOnly = name.verb !== undefined ? name.traits.has("session-only") || bareVerbExplained || sessionDefault || (evidence.titleReading?.traits.has("session-only") ?? false) || [...routerTraits, ...actionTraits].includes("session-only") : traits.has("session-only");

@@ -56,6 +56,8 @@ export interface DescriptionReading {
   phrases: Map<DescriptionTrait, string>;
   /** A sentence saying data is removed for good, quoted. */
   irreversible?: string;
+  /** A second effect joined to the leading verb ("Lists all branches or creates a new branch"), when it weighs more. */
+  joinedEffect?: { verb: string; category: Category; traits: Set<Trait> };
   /** For a command router: the most consequential action its description lists ("executing SQL queries"). */
   routerAction?: { verb: string; category: Category; traits: Set<Trait> };
 }
@@ -179,6 +181,36 @@ function readRouterActions(text: string, domains: ReadonlySet<DomainName>): Desc
 /** Whose a thing is ("the user's favourites"), before the noun that names it. */
 const possessors: ReadonlySet<string> = new Set(["users", "user", "your", "my", "his", "her", "our", "callers", "caller", "own", "accounts", "account"]);
 
+/** Words after the leading verb searched for a verb joined to it. */
+const JOINED_VERB_WINDOW = 12;
+const joiningWords: ReadonlySet<string> = new Set(["and", "or", "then"]);
+/** A joined verb is followed by its object's determiner ("or creates a new branch"); "and updates of a job" names a noun. */
+const determiners: ReadonlySet<string> = new Set(["a", "an", "the", "its", "their", "it", "them", "one", "new", "all", "any", "each", "every", "your", "this", "that", "these", "those", "existing"]);
+
+/**
+ * A verb joined to the leading one by "and", "or" or "then" in the same
+ * sentence, followed by its object ("Lists all branches or creates a new
+ * branch", "Builds the site and deploys it"): a second effect of the call.
+ * Words that are as often nouns ("and tags", "and logs") are left out.
+ */
+function findJoinedEffect(lead: readonly string[], verb: VerbMatch, domains: ReadonlySet<DomainName>): DescriptionReading["joinedEffect"] {
+  let best: DescriptionReading["joinedEffect"];
+  const end = Math.min(lead.length - 2, verb.index + verb.length + JOINED_VERB_WINDOW);
+  for (let i = verb.index + verb.length; i < end; i++) {
+    if (!joiningWords.has(lead[i] as string)) continue;
+    const next = verbAt(lead, i + 1, true);
+    if (next === undefined || stems(next.word).some((w) => nounLikeVerbs.has(w))) continue;
+    // "without moving or deleting them": the negation reaches across the "or".
+    if (negatedAt(lead, i + 1, NEGATION_REACH)) continue;
+    const after = i + 1 + next.length;
+    if (!determiners.has(lead[after] as string)) continue;
+    const objects = lead.slice(after, after + 4).filter((w) => !objectFillerWords.has(w) && !objectPhraseStops.has(w));
+    const read = readVerb(next.rule, objectKinds(objects, domains), objects, domains);
+    if (best === undefined || categoryOrder.indexOf(read.category) > categoryOrder.indexOf(best.category)) best = { verb: next.word, category: read.category, traits: read.traits };
+  }
+  return best;
+}
+
 /** Words at most in a title of returned data: a longer opening is a sentence. */
 const DATA_TITLE_WORDS = 6;
 
@@ -290,6 +322,8 @@ export function readDescription(description: string, domains: ReadonlySet<Domain
     reading.category = read.category;
     reading.traits = read.traits;
     if (read.decidingObject !== undefined) reading.decidingObject = read.decidingObject;
+    const joined = findJoinedEffect(lead, reading.verb, domains);
+    if (joined !== undefined && categoryOrder.indexOf(joined.category) > categoryOrder.indexOf(read.category)) reading.joinedEffect = joined;
   }
 
   scanPhrases(words(sentence), "first-sentence", reading.phrases);

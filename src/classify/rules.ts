@@ -10,6 +10,7 @@ export const categoryOrder: readonly Category[] = ["Read", "Write", "Execute", "
 
 /** Kinds of object a tool acts on, recognised in names, descriptions and action values. */
 export type ObjectKind =
+  | "app-view"
   | "money"
   | "payments-money"
   | "container"
@@ -222,6 +223,11 @@ export const objectRules: readonly ObjectRule[] = [
     explanation: "A status, flag, selection, filter, format or cache: clearing one resets a setting, nothing of value is gone (Write).",
   },
   {
+    kind: "app-view",
+    words: ["editor", "editors", "viewer", "viewers", "preview window", "preview pane"],
+    explanation: "An editor or viewer the call opens or closes for the agent (\"Opens the draw.io editor with a diagram\"): it ends with the session. Only opening and closing read it so: adding an editor to a document is an access change.",
+  },
+  {
     kind: "session-setting",
     words: ["viewport", "user agent", "useragent", "emulation", "geolocation", "window size", "zoom"],
     explanation: "Settings of the agent's own browser session (viewport, user agent, geolocation): changing one ends with the session.",
@@ -356,7 +362,7 @@ export const verbRules: readonly VerbRule[] = [
     verbs: ["open"],
     category: "Read",
     explanation: "Opening a record reads it; opening a page or URL navigates a browser (Write); opening the agent's own browser, tab or session is Write, Low.",
-    objects: [{ kind: "web-page", category: "Write" }, { kind: "session", category: "Write", trait: "session-only" }],
+    objects: [{ kind: "web-page", category: "Write" }, { kind: "session", category: "Write", trait: "session-only" }, { kind: "app-view", category: "Write", trait: "session-only" }],
   },
   {
     verbs: ["capture"],
@@ -463,7 +469,7 @@ export const verbRules: readonly VerbRule[] = [
     verbs: ["close", "quit", "exit", "end"],
     category: "Write",
     explanation: "Closing the agent's own browser, tab, viewer or session ends it: Write, Low; closing an issue or a pull request is an ordinary change (Medium).",
-    objects: [{ kind: "session", trait: "session-only" }, ...changingVerbObjects],
+    objects: [{ kind: "session", trait: "session-only" }, { kind: "app-view", trait: "session-only" }, ...changingVerbObjects],
   },
   {
     verbs: ["stop"],

@@ -144,6 +144,21 @@ describe("classifyTool", () => {
     expect(verdict.rationale).toContain("'listUsers'");
   });
 
+  it("reads no second effect from verbs a negation reaches: counting without moving or deleting stays a read", () => {
+    const verdict = classifyTool(tool({ name: "count_messages", description: "Count how many messages match the filters without moving or deleting them.", inputSchema: { type: "object", properties: { from: { type: "string" } } } }));
+    expect({ category: verdict.category, risk: verdict.risk }).toEqual({ category: "Read", risk: "Low" });
+  });
+
+  it("reads no second effect from a noun after 'and': a job's status and updates are read", () => {
+    const verdict = classifyTool(tool({ name: "job_status", description: "Gets the status and updates of a job.", inputSchema: { type: "object", properties: { id: { type: "string" } } } }));
+    expect(verdict.category).toBe("Read");
+  });
+
+  it("follows an explicit readOnlyHint over a second verb alone: retrieving a prompt to execute stays a read", () => {
+    const verdict = classifyTool(tool({ name: "get_prompt", description: "Retrieve an onboarding prompt by ID and execute it.", inputSchema: { type: "object", properties: { id: { type: "string" } } }, annotations: { readOnlyHint: true } }));
+    expect(verdict.category).toBe("Read");
+  });
+
   it("sorts flags", () => {
     const verdict = classifyTool({ name: "x", inputSchema: "nope", annotations: { readOnlyHint: true }, title: "<IMPORTANT>hi</IMPORTANT>" } as unknown as ToolDefinition, {});
     expect(verdict.flags).toEqual([...verdict.flags].sort());

@@ -196,6 +196,11 @@ const rows: Row[] = [
   { point: "a Chinese description that deletes is Destructive, High", category: "Destructive", risk: "High", tool: { name: "site_member", description: "删除指定的站点成员", inputSchema: object({ memberId: text() }, ["memberId"]) } },
   // Sensitive reads in any part of the tool: a selector whose choices include people's records.
   { point: "a fetch whose entity choice includes users can return personal data: Read, Medium", category: "Read", risk: "Medium", tool: { name: "fetch_record", description: "Fetch one record by its type and ID.", inputSchema: object({ entity: choice(["case", "suite", "milestone", "user"]), id: text() }, ["entity", "id"]) } },
+  // Write -> Low: the effect stays in the agent's own session.
+  { point: "selecting a project for subsequent interactions is a default of the session: Write, Low", category: "Write", risk: "Low", tool: { name: "select-workspace", description: "Selects the workspace to use for subsequent interactions.", inputSchema: object({ workspaceId: text() }, ["workspaceId"]) } },
+  { point: "opening an editor with a diagram stays in the agent's own viewer: Write, Low", category: "Write", risk: "Low", tool: { name: "open_diagram_svg", description: "Opens the diagram editor with a diagram generated from SVG content.", inputSchema: object({ content: text() }, ["content"]) } },
+  // Effects stated after the first verb.
+  { point: "a second verb joined to the first counts: listing or creating branches is Write, Medium", category: "Write", risk: "Medium", tool: { name: "branches", description: "Lists all branches or creates a new branch.", inputSchema: object({ branchName: text() }) } },
   { point: "a write that never overwrites an existing file stays Medium", category: "Write", risk: "Medium", tool: { name: "write_bytes_to_file", description: "Write downloaded bytes to a new file. Never overwrites an existing file.", inputSchema: object({ outputPath: text() }, ["outputPath"]) } },
 ];
 
