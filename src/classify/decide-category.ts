@@ -102,7 +102,9 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
     // "Invoice items." under `ListInvoiceItems`: a description opening with a word that is as often a noun
     // does not overrule a name that acts by a plain verb.
     const nounLikeOpening = stems(desc.verb.word).some((w) => nounLikeVerbs.has(w)) && fromName?.verb !== undefined && desc.verb.rule !== nameReading.verb?.rule && (nameReading.leads || !nounLikeVerbs.has(fromName.verb));
-    const weak = (runsAQuery && !takesQueryText && fromName?.category === "Read") || (nounLikeOpening && fromName?.category !== desc.category);
+    // "Manage Motion workspaces" with operations list | get: the dispatching verb says nothing; its operations say what it does.
+    const dispatchesReads = stems(desc.verb.word).some((w) => dispatcherVerbs.has(w)) && parameters.action?.category === "Read" && desc.category !== "Read";
+    const weak = (runsAQuery && !takesQueryText && fromName?.category === "Read") || (nounLikeOpening && fromName?.category !== desc.category) || dispatchesReads;
     candidates.push({ source: "description", category: desc.category, phrase, ...(weak ? { weak: true } : {}) });
     signals.push({ source: "description", evidence: phrase.replace("the description's ", ""), effect: `suggests ${desc.category}` });
   }

@@ -23,7 +23,7 @@ import {
   type Trait,
 } from "./rules.ts";
 import { findChineseVerb } from "./read-chinese.ts";
-import { objectKinds, readVerb, stems, verbAt, type VerbMatch } from "./read-words.ts";
+import { nounPositions, objectKinds, readVerb, stems, verbAt, type VerbMatch } from "./read-words.ts";
 import { categoryOrder } from "./rules.ts";
 import type { Category } from "./verdict-schema.ts";
 
@@ -107,6 +107,7 @@ function scanPhrases(tokens: readonly string[], scope: PhraseRule["scope"], foun
       if (c.rule.scope !== scope || c.rule.trait === skip || found.has(c.rule.trait)) continue;
       if (!matchesAt(tokens, i, c.words)) continue;
       if (c.rule.negatable && negatedAt(tokens, i, reach)) continue;
+      if (c.rule.unlessPrecededBy?.some((w) => tokens.slice(Math.max(0, i - 3), i).includes(w))) continue;
       if (voids(c.rule)) continue;
       found.set(c.rule.trait, c.text);
     }
@@ -130,8 +131,10 @@ function findIrreversible(text: string): string | undefined {
  */
 function findLeadingVerb(lead: readonly string[]): VerbMatch | undefined {
   let skipped = 0;
+  // "Unset a chat message reaction": a word inside a noun compound is no verb.
+  const nouns = nounPositions(lead.slice(0, LEADING_VERB_WINDOW + 1));
   for (let i = 0; i < Math.min(lead.length, LEADING_VERB_WINDOW); i++) {
-    const match = verbAt(lead, i, true);
+    const match = nouns.has(i) ? undefined : verbAt(lead, i, true);
     if (match) return match;
     if (!descriptionFillerWords.has(lead[i] as string) && ++skipped > 1) break;
   }

@@ -42,7 +42,7 @@ export function stems(word: string): string[] {
 const compoundIndex = new Set(nounCompounds.map((c) => c.words));
 
 /** Positions of words that are the noun half of a known compound ("request" in "network request"). */
-function nounPositions(words: readonly string[]): Set<number> {
+export function nounPositions(words: readonly string[]): Set<number> {
   const positions = new Set<number>();
   for (let i = 0; i < words.length - 1; i++) {
     if (compoundIndex.has(`${words[i]} ${words[i + 1]}`)) {

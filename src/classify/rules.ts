@@ -10,6 +10,8 @@ export const categoryOrder: readonly Category[] = ["Read", "Write", "Execute", "
 
 /** Kinds of object a tool acts on, recognised in names, descriptions and action values. */
 export type ObjectKind =
+  | "ai-model"
+  | "data-artifact"
   | "app-view"
   | "money"
   | "payments-money"
@@ -221,6 +223,16 @@ export const objectRules: readonly ObjectRule[] = [
     kind: "state-setting",
     words: ["status", "presence", "flag", "flags", "selection", "filter", "filters", "highlight", "highlights", "formatting", "format", "cache", "caches"],
     explanation: "A status, flag, selection, filter, format or cache: clearing one resets a setting, nothing of value is gone (Write).",
+  },
+  {
+    kind: "data-artifact",
+    words: ["map", "maps", "graph", "graphs", "chart", "charts", "diagram", "diagrams", "query", "queries", "filter", "filters", "style", "styles", "json", "url", "urls", "payload", "payloads", "prompt", "prompts"],
+    explanation: "A map, chart, query or style that a call computes and hands back: building one runs no software.",
+  },
+  {
+    kind: "ai-model",
+    words: ["model", "models", "llm", "llms", "assistant", "assistants", "ai", "chatbot", "language model", "ai model", "gpt"],
+    explanation: "A language model or an AI assistant: what it says is generated for the caller.",
   },
   {
     kind: "app-view",
@@ -455,6 +467,12 @@ export const verbRules: readonly VerbRule[] = [
     explanation: "Thinking tools structure the model's own reasoning and hand it back: computation (Read).",
   },
   {
+    verbs: ["chat", "chat with", "converse with"],
+    category: "Write",
+    explanation: "Chatting with a model or an assistant returns its reply, generated for the caller (Read); chatting with anyone else sends them a message (Write).",
+    objects: [{ kind: "ai-model", category: "Read" }],
+  },
+  {
     verbs: ["step", "step into", "step over", "step out"],
     category: "Execute",
     explanation: "Stepping through a program in a debugger runs its code, line by line: Execute.",
@@ -610,10 +628,16 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "money", category: "Financial" }, { kind: "payments-money", category: "Financial" }],
   },
   {
-    verbs: ["run", "execute", "exec", "eval", "evaluate", "invoke", "trigger", "deploy", "build", "compile", "dispatch", "interpret", "rerun", "retry", "call", "redeploy", "interact", "rollback", "roll back", "enqueue"],
+    verbs: ["run", "execute", "exec", "eval", "evaluate", "invoke", "trigger", "deploy", "compile", "dispatch", "interpret", "rerun", "retry", "call", "redeploy", "interact", "rollback", "roll back", "enqueue"],
     category: "Execute",
     explanation: "Running, executing, evaluating, invoking, triggering, building and deploying run code, commands, queries, jobs or pipelines.",
     objects: [{ kind: "read-job", category: "Read" }],
+  },
+  {
+    verbs: ["build"],
+    category: "Execute",
+    explanation: "Building software runs its build (Execute); building a map, a chart, a query or a style computes it and hands it back (Read).",
+    objects: [{ kind: "read-job", category: "Read" }, { kind: "data-artifact", category: "Read" }],
   },
   {
     verbs: ["delete", "rm", "del", "purge", "destroy", "erase", "wipe", "truncate", "terminate", "kill", "revoke", "uninstall", "discard", "evict", "deprovision", "expire", "shred", "prune", "cleanup", "clean"],
@@ -665,6 +689,9 @@ export const httpMethodRules: readonly { method: string; category: Category; exp
  */
 export const nounCompounds: readonly { words: string; explanation: string }[] = [
   { words: "network request", explanation: "A request the page made, recorded by the browser." },
+  { words: "chat message", explanation: "A message in a chat, as a thing to change or read." },
+  { words: "chat messages", explanation: "Messages in a chat." },
+  { words: "chat history", explanation: "The messages of a chat so far." },
   { words: "http request", explanation: "An HTTP request as a thing to inspect." },
   { words: "pull request", explanation: "A code review item on a forge." },
   { words: "merge request", explanation: "GitLab's pull request." },
@@ -686,7 +713,7 @@ export const nounLikeVerbs: ReadonlySet<string> = new Set([
   "invoice", "bill", "charge", "refund", "payout", "deposit", "tip", "draft", "reply", "share", "merge", "commit", "fork", "lock", "star",
   "check", "review", "sync", "trigger", "call", "drop", "reset", "clear", "type", "press", "hover", "click", "map", "rate", "like", "pin",
   "bookmark", "follow", "subscribe", "template", "batch", "help", "dispatch", "alert", "event", "file", "message", "email", "notify", "mark",
-  "publish", "print", "wait", "ping", "compare", "research", "expand", "history", "broadcast", "forward", "export", "stream",
+  "publish", "print", "wait", "ping", "compare", "research", "expand", "history", "broadcast", "forward", "export", "stream", "step", "chat",
 ]);
 
 /** Result nouns that, after a noun-like verb, make the whole name a noun phrase (`report-list`, `deploy_logs`). */
@@ -720,6 +747,8 @@ export interface PhraseRule {
   scope: "first-sentence" | "anywhere";
   /** A sentence holding one of these words does not count for this rule (how the call authenticates is not what it returns). */
   unlessSentenceHas?: readonly string[];
+  /** One of these words in the three before the phrase cancels it ("accessible with current credentials": how, not what). */
+  unlessPrecededBy?: readonly string[];
   /** A "not", "never" or "without" in the three words before cancels the phrase. */
   negatable: boolean;
   explanation: string;
@@ -798,11 +827,21 @@ export const phraseRules: readonly PhraseRule[] = [
   },
   {
     trait: "sensitive",
-    phrases: ["secret", "secrets", "environment variable", "environment variables", "env var", "env vars", "credential", "credentials", "password", "passwords", "api key", "api keys", "access token", "access tokens", "private key", "private keys", "ssh key", "ssh keys", "personal data", "pii", "private message", "private messages", "direct message", "direct messages", "cookies", "kubeconfig", "employee", "employees", "payroll", "salary", "salaries", "transcript", "transcripts", "recording", "recordings", "email address", "email addresses", "home address", "contact details", "contact information", "personal information", "customer data", "customer records", "patients", "patient records", "patient data", "medical records", "vulnerabilities", "security findings", "email messages", "emails", "inbox", "chat history", "message history", "messages in", "messages from", "attendees", "emailaddress", "direct reports", "participants", "security audit", "security audits", "location history", "biometric", "biometrics"],
+    phrases: ["secret", "secrets", "environment variable", "environment variables", "env var", "env vars", "password", "passwords", "private key", "private keys", "ssh key", "ssh keys", "personal data", "pii", "private message", "private messages", "direct message", "direct messages", "cookies", "kubeconfig", "employee", "employees", "payroll", "salary", "salaries", "transcript", "transcripts", "recording", "recordings", "email address", "email addresses", "home address", "contact details", "contact information", "personal information", "customer data", "customer records", "patients", "patient records", "patient data", "medical records", "vulnerabilities", "security findings", "email messages", "emails", "inbox", "chat history", "message history", "messages in", "messages from", "attendees", "emailaddress", "direct reports", "participants", "security audit", "security audits", "location history", "biometric", "biometrics"],
     scope: "anywhere",
     negatable: true,
     unlessSentenceHas: ["authenticate", "authenticates", "authentication", "auth", "authorize", "authorized", "requires", "required", "require", "configured", "configure", "login", "oauth", "bearer", "provided", "provide", "pass", "supply", "set", "header", "headers", "session", "categories", "category"],
     explanation: "The description says what is read is sensitive, in any sentence; a sentence about how the call authenticates (an API key it requires, a token you pass in) says nothing about what it returns.",
+  },
+  {
+    trait: "sensitive",
+    phrases: ["credential", "credentials", "api key", "api keys", "access token", "access tokens"],
+    scope: "anywhere",
+    negatable: true,
+    unlessSentenceHas: ["authenticate", "authenticates", "authentication", "auth", "authorize", "authorized", "requires", "required", "require", "configured", "configure", "login", "oauth", "bearer", "provided", "provide", "pass", "supply", "set", "header", "headers", "session", "categories", "category"],
+    // Said only of credentials: "contacts with email addresses" still returns addresses.
+    unlessPrecededBy: ["with", "using", "via", "current", "scoped", "validate", "validates", "verify", "verifies", "valid"],
+    explanation: "The description says what is read is credentials, API keys or access tokens; credentials the call is made with (\"accessible with current credentials\", \"validate the API credentials\") are how it authenticates, not what it returns.",
   },
   {
     trait: "sensitive",

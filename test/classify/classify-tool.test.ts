@@ -159,6 +159,17 @@ describe("classifyTool", () => {
     expect(verdict.category).toBe("Read");
   });
 
+  it("still reads credentials and contacts a call returns: 'Returns the API keys of the project' and 'contacts with email addresses' are sensitive", () => {
+    const keys = classifyTool(tool({ name: "project_keys", description: "Returns the API keys of the project.", inputSchema: { type: "object", properties: { project: { type: "string" } } } }));
+    const contacts = classifyTool(tool({ name: "export_contacts", description: "Lists contacts with email addresses and phone numbers.", inputSchema: { type: "object", properties: {} } }));
+    expect([keys.risk, contacts.risk]).toEqual(["Medium", "Medium"]);
+  });
+
+  it("reads chatting with a person as sending them a message, not as a model's reply", () => {
+    const verdict = classifyTool(tool({ name: "chat_with_user", description: "Chat with a user of the workspace.", inputSchema: { type: "object", properties: { user: { type: "string" }, text: { type: "string" } } } }));
+    expect(verdict.category).toBe("Write");
+  });
+
   it("sorts flags", () => {
     const verdict = classifyTool({ name: "x", inputSchema: "nope", annotations: { readOnlyHint: true }, title: "<IMPORTANT>hi</IMPORTANT>" } as unknown as ToolDefinition, {});
     expect(verdict.flags).toEqual([...verdict.flags].sort());

@@ -198,9 +198,18 @@ const rows: Row[] = [
   { point: "a fetch whose entity choice includes users can return personal data: Read, Medium", category: "Read", risk: "Medium", tool: { name: "fetch_record", description: "Fetch one record by its type and ID.", inputSchema: object({ entity: choice(["case", "suite", "milestone", "user"]), id: text() }, ["entity", "id"]) } },
   // Write -> Low: the effect stays in the agent's own session.
   { point: "selecting a project for subsequent interactions is a default of the session: Write, Low", category: "Write", risk: "Low", tool: { name: "select-workspace", description: "Selects the workspace to use for subsequent interactions.", inputSchema: object({ workspaceId: text() }, ["workspaceId"]) } },
-  { point: "opening an editor with a diagram stays in the agent's own viewer: Write, Low", category: "Write", risk: "Low", tool: { name: "open_diagram_svg", description: "Opens the diagram editor with a diagram generated from SVG content.", inputSchema: object({ content: text() }, ["content"]) } },
+  { point: "opening an editor with a diagram stays in the agent's own viewer: Write, Low", category: "Write", risk: "Low", tool: { name: "open_svg_content", description: "Opens the diagram editor with a diagram generated from SVG content.", inputSchema: object({ content: text() }, ["content"]) } },
   // Effects stated after the first verb.
   { point: "a second verb joined to the first counts: listing or creating branches is Write, Medium", category: "Write", risk: "Medium", tool: { name: "branches", description: "Lists all branches or creates a new branch.", inputSchema: object({ branchName: text() }) } },
+  // Dispatchers: one limited to reads is Read, whatever verb introduces it.
+  { point: "a tool 'managing' workspaces whose operations only list and get is Read, Low", category: "Read", risk: "Low", tool: { name: "workspaces", description: "Manage workspaces - supports list and get operations", inputSchema: object({ operation: choice(["list", "get"]), workspaceId: text() }, ["operation"]) } },
+  // Sensitive reads: credentials the call is made with are how it authenticates, not what it returns.
+  { point: "listing the projects accessible with current credentials returns no credentials: Read, Low", category: "Read", risk: "Low", tool: { name: "list-projects", description: "List all projects accessible with current credentials", inputSchema: object({}) } },
+  // Generation only returned to the caller is Read.
+  { point: "chatting with a model returns its reply: Read, Low", category: "Read", risk: "Low", tool: { name: "chat", description: "Chat with a model using conversation messages.", inputSchema: object({ model: text(), messages: { type: "array", items: { type: "object" } } }, ["model", "messages"]) } },
+  { point: "building a dependency map computes it and runs nothing: Read, Low", category: "Read", risk: "Low", tool: { name: "dependency_map", description: "Build a service dependency map with health metrics.", inputSchema: object({ limit: { type: "integer" } }) } },
+  // Name verbs: a trailing noun that looks like a verb is no action.
+  { point: "a course step at the end of a name is a noun, not a debugger's step: Write, Medium", category: "Write", risk: "Medium", tool: { name: "nextCourseStep", description: "Advances to the next step in the current lesson.", inputSchema: object({}) } },
   { point: "a write that never overwrites an existing file stays Medium", category: "Write", risk: "Medium", tool: { name: "write_bytes_to_file", description: "Write downloaded bytes to a new file. Never overwrites an existing file.", inputSchema: object({ outputPath: text() }, ["outputPath"]) } },
 ];
 
