@@ -195,7 +195,9 @@ export function decideRisk(evidence: Evidence, decision: CategoryDecision): Risk
   const routerTraits = desc?.routerAction?.category === category ? desc.routerAction.traits : [];
   const actionDecided = decision.deciding.some((c) => c.source === "parameters" && c.phrase.includes("parameter's action"));
   const actionTraits = actionDecided && parameters.action?.category === category ? parameters.action.traits : [];
-  const traits = new Set([...name.traits, ...(evidence.titleReading?.traits ?? []), ...(desc?.traits ?? []), ...routerTraits, ...actionTraits]);
+  // A bare verb (`move`) says no more than its verb; the description leading with the same verb says what it moves ("Move a task").
+  const bareNameVerb = name.verb !== undefined && name.objects.length === 0 && desc?.verb?.rule === name.verb.rule;
+  const traits = new Set([...(bareNameVerb ? [] : name.traits), ...(evidence.titleReading?.traits ?? []), ...(desc?.traits ?? []), ...routerTraits, ...actionTraits]);
   const nameWords = new Set(name.words);
   const findings = (kind: string) => parameters.findings.filter((f) => f.kind === kind);
   const usual = usualRisk(category);

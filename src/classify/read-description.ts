@@ -262,7 +262,8 @@ function effectSentence(description: string): string {
 
 export function readDescription(description: string, domains: ReadonlySet<DomainName>): DescriptionReading {
   const sentence = effectSentence(description);
-  let lead = words(sentence);
+  // "Rename a node (frame, component, group, etc.) in Figma": an aside in brackets is no part of the object.
+  let lead = words(sentence.replace(/\([^()]*\)?/g, " "));
   const reading: DescriptionReading = { objects: [], kinds: new Map(), traits: new Set(), phrases: new Map() };
 
   let verb = findLeadingVerb(lead);

@@ -210,6 +210,7 @@ export function readVerb(
   for (const effect of rule.objects ?? []) {
     const word = kinds.get(effect.kind);
     if (word === undefined) continue;
+    if (effect.dropsRuleTraits) for (const trait of rule.traits ?? []) traits.delete(trait);
     if (effect.trait) traits.add(effect.trait);
     if (effect.category && !settled) {
       settled = true;

@@ -11,6 +11,7 @@ export const categoryOrder: readonly Category[] = ["Read", "Write", "Execute", "
 /** Kinds of object a tool acts on, recognised in names, descriptions and action values. */
 export type ObjectKind =
   | "ai-model"
+  | "element"
   | "data-artifact"
   | "app-view"
   | "money"
@@ -230,6 +231,12 @@ export const objectRules: readonly ObjectRule[] = [
     explanation: "A map, chart, query or style that a call computes and hands back: building one runs no software.",
   },
   {
+    kind: "element",
+    words: ["node", "nodes", "layer", "layers", "shape", "shapes", "element", "elements", "frame", "frames", "task", "tasks", "subtask", "subtasks", "todo", "todos", "cell", "cells", "row", "rows", "slide", "slides", "block", "blocks", "email", "emails"],
+    except: ["node pool", "node pools", "node group", "node groups"],
+    explanation: "A part of the user's own document, board or list (a node of a design, a task, a cell, an email): moving, renaming, resizing or rotating it is an ordinary edit, not a change to a shared thing.",
+  },
+  {
     kind: "ai-model",
     words: ["model", "models", "llm", "llms", "assistant", "assistants", "ai", "chatbot", "language model", "ai model", "gpt"],
     explanation: "A language model or an AI assistant: what it says is generated for the caller.",
@@ -309,6 +316,8 @@ export interface ObjectEffect {
   trait?: Trait;
   /** This object settles what the verb means: later objects add nothing (a reply to a comment is no reply to a thread). */
   settles?: true;
+  /** With this object the verb's own traits do not hold: moving a node of a design overwrites nothing shared. */
+  dropsRuleTraits?: true;
 }
 
 export interface VerbRule {
@@ -436,6 +445,7 @@ export const verbRules: readonly VerbRule[] = [
     category: "Write",
     explanation: "Rotating or regenerating a key, token or secret creates a credential and retires the old one: an access change (Write, High).",
     traits: ["access-change"],
+    objects: [{ kind: "element", dropsRuleTraits: true, settles: true }],
   },
   {
     verbs: ["hover", "scroll", "focus", "emulate", "zoom", "blur"],
@@ -447,7 +457,7 @@ export const verbRules: readonly VerbRule[] = [
     verbs: ["resize"],
     category: "Write",
     explanation: "Resizing the agent's own window or viewport ends with the session (Write, Low); resizing a volume, disk, cluster or machine changes what runs there (Write, High).",
-    objects: [{ kind: "service", trait: "service-affecting" }, { kind: "storage", trait: "service-affecting" }, { kind: "session", trait: "session-only" }, { kind: "session-setting", trait: "session-only" }, { kind: "web-page", trait: "session-only" }],
+    objects: [{ kind: "element", settles: true }, { kind: "service", trait: "service-affecting" }, { kind: "storage", trait: "service-affecting" }, { kind: "session", trait: "session-only" }, { kind: "session-setting", trait: "session-only" }, { kind: "web-page", trait: "session-only" }],
   },
   {
     verbs: ["select", "switch", "activate tab"],
@@ -610,9 +620,9 @@ export const verbRules: readonly VerbRule[] = [
   {
     verbs: ["move", "rename", "mv", "relocate"],
     category: "Write",
-    explanation: "Moving or renaming is an update of a shared thing, hard to undo for whoever relies on where it was: Write with a raised risk. Moving messages between folders of a mailbox sends nothing.",
+    explanation: "Moving or renaming is an update of a shared thing, hard to undo for whoever relies on where it was: Write with a raised risk. Moving messages between folders of a mailbox sends nothing; moving or renaming a part of one's own document or list (a node, a task) is an ordinary edit.",
     traits: ["overwrite"],
-    objects: changingVerbObjects.filter((e) => e.kind !== "message"),
+    objects: [{ kind: "element", dropsRuleTraits: true, settles: true }, ...changingVerbObjects.filter((e) => e.kind !== "message")],
   },
   {
     verbs: ["start", "launch", "spawn"],

@@ -170,6 +170,15 @@ describe("classifyTool", () => {
     expect(verdict.category).toBe("Write");
   });
 
+  it("still raises moving a file, renaming a secret and rotating a key: shared things", () => {
+    const verdicts = [
+      classifyTool(tool({ name: "move_file", description: "Move a file to another folder.", inputSchema: { type: "object", properties: { path: { type: "string" } } } })),
+      classifyTool(tool({ name: "rename_secret", description: "Rename a secret.", inputSchema: { type: "object", properties: { id: { type: "string" } } } })),
+      classifyTool(tool({ name: "rotate_key", description: "Rotate an API key.", inputSchema: { type: "object", properties: { id: { type: "string" } } } })),
+    ];
+    expect(verdicts.map((v) => `${v.category}/${v.risk}`)).toEqual(["Write/High", "Write/High", "Write/High"]);
+  });
+
   it("sorts flags", () => {
     const verdict = classifyTool({ name: "x", inputSchema: "nope", annotations: { readOnlyHint: true }, title: "<IMPORTANT>hi</IMPORTANT>" } as unknown as ToolDefinition, {});
     expect(verdict.flags).toEqual([...verdict.flags].sort());

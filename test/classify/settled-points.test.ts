@@ -210,6 +210,11 @@ const rows: Row[] = [
   { point: "building a dependency map computes it and runs nothing: Read, Low", category: "Read", risk: "Low", tool: { name: "dependency_map", description: "Build a service dependency map with health metrics.", inputSchema: object({ limit: { type: "integer" } }) } },
   // Name verbs: a trailing noun that looks like a verb is no action.
   { point: "a course step at the end of a name is a noun, not a debugger's step: Write, Medium", category: "Write", risk: "Medium", tool: { name: "nextCourseStep", description: "Advances to the next step in the current lesson.", inputSchema: object({}) } },
+  // Write -> High is for shared things: a part of one's own design or list is an ordinary edit.
+  { point: "moving a node of a design to a new position is an ordinary edit: Write, Medium", category: "Write", risk: "Medium", tool: { name: "move_node", description: "Move a node to a new position in the design.", inputSchema: object({ nodeId: text(), x: { type: "number" }, y: { type: "number" } }, ["nodeId", "x", "y"]) } },
+  { point: "rotating a shape rotates no credential: Write, Medium", category: "Write", risk: "Medium", tool: { name: "rotate_shape", description: "Rotate a shape by an angle in degrees.", inputSchema: object({ shapeId: text(), angle: { type: "number" } }, ["shapeId", "angle"]) } },
+  { point: "a bare move verb moves what the description names: a task within its list is Write, Medium", category: "Write", risk: "Medium", tool: { name: "move", description: "Move a task to a new position within its list.", inputSchema: object({ taskId: text(), previous: text() }, ["taskId"]) } },
+  { point: "an aside in brackets is no part of the object: renaming a layer (frame, group, etc.) is Write, Medium", category: "Write", risk: "Medium", tool: { name: "rename_layer", description: "Rename a layer (frame, component, group, etc.) in the design.", inputSchema: object({ layerId: text(), name: text() }, ["layerId", "name"]) } },
   { point: "a write that never overwrites an existing file stays Medium", category: "Write", risk: "Medium", tool: { name: "write_bytes_to_file", description: "Write downloaded bytes to a new file. Never overwrites an existing file.", inputSchema: object({ outputPath: text() }, ["outputPath"]) } },
 ];
 
