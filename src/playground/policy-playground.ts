@@ -21,7 +21,8 @@ import { parseArguments } from "./call-arguments.ts";
 import { pasteRefusal, sizeRefusal } from "./paste-guard.ts";
 import { lineCount, offsetOf } from "./text-positions.ts";
 import { describeEntry, renderTimeline } from "./timeline-view.ts";
-import { callTimeProblem, decodeFragment, encodeState, MAX_BATCH_CALLS, MAX_BATCHES, MAX_FRAGMENT_CHARS, MAX_TOTAL_CALLS, type CallBatch, type CedarTargetChoice, type PlaygroundState, type SimulatorForm } from "./url-state.ts";
+import { MAX_TOOL_PAGE_CHARS, snippetFromPage, snippetPagePath, type SnippetLink } from "./snippet-link.ts";
+import { callTimeProblem, decodeFragment, encodeState, MAX_BATCH_CALLS, MAX_BATCHES, MAX_FRAGMENT_CHARS, MAX_TOTAL_CALLS, type CallBatch, type CedarTargetChoice, type DecodeResult, type PlaygroundState, type SimulatorForm } from "./url-state.ts";
 
 const CHECK_DELAY_MS = 200;
 const URL_DELAY_MS = 400;
@@ -119,7 +120,8 @@ class PolicyPlayground extends HTMLElement {
   }
 
   async #loadFromUrl(example: string): Promise<void> {
-    let decoded = await decodeFragment(location.hash);
+    const fragment = await decodeFragment(location.hash);
+    let decoded = fragment.ok === "snippet" ? await loadSnippet(fragment.link) : fragment;
     // A link is held to the paste limit too: the editor never lays out megabytes.
     if (decoded.ok === true) {
       const refusal = sizeRefusal(decoded.state.policy.length);
@@ -467,3 +469,22 @@ class PolicyPlayground extends HTMLElement {
 }
 
 customElements.define("policy-playground", PolicyPlayground);
+
+/** A tool page's snippet, read from the page itself, as the state its link stands for. */
+async function loadSnippet(link: SnippetLink): Promise<DecodeResult> {
+  const path = snippetPagePath(link);
+  let text: string;
+  try {
+    const response = await fetch(path, { headers: { accept: "text/html" } });
+    if (!response.ok) return { ok: false, message: `The tool page ${path} could not be read (HTTP ${response.status}); the example policy is shown instead.` };
+    text = await response.text();
+  } catch {
+    return { ok: false, message: `The tool page ${path} could not be read; the example policy is shown instead.` };
+  }
+  if (text.length > MAX_TOOL_PAGE_CHARS) return { ok: false, message: `The tool page ${path} is too large to be one; the example policy is shown instead.` };
+  const found = snippetFromPage(new DOMParser().parseFromString(text, "text/html"), link);
+  if (typeof found === "string") return { ok: false, message: found };
+  // The call's arguments are left empty for the playground to fill from the tool's input schema.
+  const form: SimulatorForm = { tool: found.tool, args: "", clock: "", stepSeconds: 0, count: 1, approved: false };
+  return { ok: true, state: { policy: found.policy, server: link.server, form, batches: [] } };
+}

@@ -1,13 +1,16 @@
 /**
  * Browser-safe (also runs in Node 20 for tests): the playground's whole
  * state in the URL fragment, as `#s=<base64url(deflate-raw(JSON))>`, so a
- * link reproduces the page (tool pages write the same form at build time,
+ * link reproduces the page (server pages write the same form at build time,
  * src/site/playground-link.ts). The plain form
  * `#policy=<encodeURIComponent(yaml)>[&server=<id>&tool=<name>]`, for links
- * written by hand and the builder's first link, is read here too. Nothing read from a
+ * written by hand and the builder's first link, and a tool page's snippet
+ * link (`#snippet=`, snippet-link.ts), are read here too. Nothing read from a
  * fragment is trusted: sizes are capped before and while inflating, and
  * every field is checked; a bad fragment gives a message, never a throw.
  */
+
+import { readSnippetLink, type SnippetLink } from "./snippet-link.ts";
 
 /** One press of "Call": `count` calls of one tool, `stepSeconds` apart, from `at`. */
 export interface CallBatch {
@@ -66,6 +69,8 @@ export const STATE_VERSION = 1;
 export type DecodeResult =
   | { ok: true; state: PlaygroundState }
   | { ok: false; message: string }
+  /** A tool page's snippet link: the playground reads the snippet from that page. */
+  | { ok: "snippet"; link: SnippetLink }
   /** The fragment holds nothing for the playground. */
   | { ok: "empty" };
 
@@ -110,6 +115,9 @@ export async function decodeFragment(hash: string): Promise<DecodeResult> {
   const params = new URLSearchParams(fragment);
   const compressed = params.get("s");
   if (compressed !== null) return decodeCompressed(compressed);
+  const snippet = readSnippetLink(params);
+  if (typeof snippet === "string") return { ok: false, message: snippet };
+  if (snippet !== undefined) return { ok: "snippet", link: snippet };
   const policy = plainParam(fragment, "policy");
   if (policy === undefined) return { ok: "empty" };
   if (policy === null) return { ok: false, message: "The link's policy is not valid percent-encoded text; the example policy is shown instead." };

@@ -1,21 +1,21 @@
 /**
- * Links from tool pages into the playground, in the compressed form of the
- * playground's own share links (`#s=`, read by src/playground/url-state.ts):
- * a page links all five snippets, and as percent-encoded YAML they added
- * 2.5 KB to a typical page and took the largest over the 30 KB target.
- * The call's arguments are left empty for the playground to fill from the
- * tool's input schema.
+ * Links from pages into the playground.
+ *
+ * A tool page links each of its five snippets by reference: the playground
+ * reads the snippet from the tool page itself (`#snippet=<variant>&page=
+ * <server>/<slug>`, src/playground/snippet-link.ts). The snippet is already
+ * on the page, so the link need not carry it: compressing five policies per
+ * page, in the form of the playground's share links, was a quarter of a
+ * tool page's build time (issue #18) and 1.6 KB of its HTML.
+ *
+ * A server page's one link carries the whole policy, compressed the way the
+ * playground's own share links are (`#s=`, read by src/playground/url-state.ts).
  */
 import { deflateRawSync } from "node:zlib";
 import { STATE_VERSION, type PlaygroundState } from "../playground/url-state.ts";
 
-export function snippetPlaygroundPath(policy: string, context: { server: string; tool: string }): string {
-  return compressedPath({
-    policy,
-    server: context.server,
-    form: { tool: context.tool, args: "", clock: "", stepSeconds: 0, count: 1, approved: false },
-    batches: [],
-  });
+export function snippetPlaygroundPath(context: { server: string; slug: string; variant: string }): string {
+  return `/playground/#snippet=${context.variant}&page=${context.server}/${context.slug}`;
 }
 
 /** A server page's whole policy, with the server chosen so tool names are checked against it. */

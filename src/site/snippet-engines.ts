@@ -24,7 +24,8 @@ const placement: Record<CedarTarget, string> = {
 
 export interface SnippetContext {
   server: string;
-  tool: string;
+  /** The tool page's slug: each snippet's playground link reads the snippet from that page. */
+  slug: string;
 }
 
 export function snippetEnginesHtml(snippets: readonly PolicySnippet[], recommendation: RuleRecommendation, context: SnippetContext): SafeHtml | undefined {
@@ -39,7 +40,7 @@ export function snippetEnginesHtml(snippets: readonly PolicySnippet[], recommend
 ${snippets.map(
   (snippet) =>
     html`<div class="${snippet.recommended ? "snippet recommended" : "snippet"}"><h4>${snippet.title}${snippet.recommended && " (recommended)"}</h4><p>When to use: ${snippet.whenToUse}</p>
-${policyBlockHtml({ id: `snippet-${snippet.variant}`, yaml: snippet.yaml, variant: snippet.variant, playground: { href: snippetPlaygroundPath(snippet.yaml, context), label: `Try “${snippet.title}” in the playground` } })}</div>`,
+${policyBlockHtml({ id: `snippet-${snippet.variant}`, yaml: snippet.yaml, variant: snippet.variant, playground: { href: snippetPlaygroundPath({ ...context, variant: snippet.variant }), label: `Try “${snippet.title}” in the playground` } })}</div>`,
 )}</div>${cedarTargets.map((target) => cedarPanelHtml(target, recommendation, context.server))}</engine-switch></section>`;
 }
 

@@ -50,7 +50,7 @@ export function toolPage(index: CatalogIndex, entry: ToolEntry, site: URL | unde
     classification: classificationSection(entry),
     annotations: annotationsSection(entry),
     changes: changesSection(entry),
-    snippets: recommendation && snippetEnginesHtml(snippets, recommendation, { server: server.id, tool: tool.name }),
+    snippets: recommendation && snippetEnginesHtml(snippets, recommendation, { server: server.id, slug: tool.slug }),
     faq: faqSection(faq),
     related: relatedSection(index, entry),
   };
@@ -85,7 +85,7 @@ function heading({ server, tool }: ToolEntry): SafeHtml {
   return html`<span hidden data-pagefind-meta="${meta}"></span>${
     verdict && html`<span hidden data-pagefind-filter="category:${verdict.category}"></span><span hidden data-pagefind-filter="risk:${verdict.risk}"></span>`
   }
-<h1><code>${revealInvisible(tool.name)}</code></h1>${title && html`<p class="lede">${title}</p>`}
+<h1><code data-tool-name="${tool.name}">${revealInvisible(tool.name)}</code></h1>${title && html`<p class="lede">${title}</p>`}
 <p>Tool of <a href="${serverPath(server.id)}" data-pagefind-meta="server" data-pagefind-filter="server">${server.name}</a>. First seen ${tool.firstSeen}, definition last changed ${tool.lastChanged}.</p>
 ${verdictBadgesHtml({ verdict, links: true, confidence: true })}${
     tool.removedSince &&

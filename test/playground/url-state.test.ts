@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hostileName } from "../site/fixture-catalog.ts";
+import { snippetPagePath } from "../../src/playground/snippet-link.ts";
 import { decodeFragment, encodeState, MAX_FRAGMENT_CHARS, toBase64Url, type PlaygroundState } from "../../src/playground/url-state.ts";
 
 const deflate = async (text: string): Promise<string> => {
@@ -55,6 +56,26 @@ describe("the playground's URL state", () => {
       state: { policy: yaml, server: "pay-co", form: { tool, args: "", clock: "", stepSeconds: 0, count: 1, approved: false }, batches: [] },
     });
     expect(await decodeFragment(`#policy=x&server=..%2Fetc`)).toEqual({ ok: false, message: "The link's server id is not one the catalog could have; the example policy is shown instead." });
+  });
+
+  it("reads a tool page's snippet link as the server, the page and the snippet to read from it", async () => {
+    expect(await decodeFragment("#snippet=rate_limit&page=pay-co/create-refund")).toEqual({ ok: "snippet", link: { server: "pay-co", slug: "create-refund", variant: "rate_limit" } });
+    const link = await decodeFragment("#snippet=deny&page=github/push-files");
+    if (link.ok !== "snippet") throw new Error("expected a snippet link");
+    expect(snippetPagePath(link.link)).toBe("/servers/github/tools/push-files/");
+  });
+
+  it.each([
+    ["a path that climbs out", "#snippet=deny&page=../../etc/passwd"],
+    ["an encoded slash in the slug", "#snippet=deny&page=pay-co/a%2F..%2Fb"],
+    ["a third path part", "#snippet=deny&page=pay-co/refund/extra"],
+    ["no page", "#snippet=deny"],
+    ["a variant that is no word", "#snippet=deny%22%5D&page=pay-co/refund"],
+    ["an absolute URL", "#snippet=deny&page=https://evil.example/x"],
+  ])("refuses a snippet link with %s, with a message", async (_label, hash) => {
+    const decoded = await decodeFragment(hash);
+    expect(decoded.ok).toBe(false);
+    expect(decoded.ok === false && decoded.message).toMatch(/cannot look up/);
   });
 
   it.each([["", "empty"], ["#", "empty"], ["#other=1", "empty"]])("treats the fragment %j as holding nothing", async (hash) => {
