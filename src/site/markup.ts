@@ -53,11 +53,28 @@ export interface ToolListOptions {
   showChanged?: boolean | undefined;
 }
 
+/**
+ * Each tool's line, once per way of showing it: a tool is listed on about
+ * ten other tools' pages (their related tools) and on its category and risk
+ * pages, and its line is the same on all of them.
+ */
+const toolLines = [new WeakMap<ToolEntry["tool"], SafeHtml>(), new WeakMap<ToolEntry["tool"], SafeHtml>(), new WeakMap<ToolEntry["tool"], SafeHtml>(), new WeakMap<ToolEntry["tool"], SafeHtml>()];
+
+function toolLineHtml({ server, tool, path }: ToolEntry, showServer: boolean, showChanged: boolean): SafeHtml {
+  const lines = toolLines[Number(showServer) * 2 + Number(showChanged)]!;
+  let line = lines.get(tool);
+  if (line === undefined) {
+    line = html`<li><a href="${path}"><code>${displayName(tool.name)}</code></a>${
+      showServer && html`<span class="muted"> on <a href="${serverPath(server.id)}">${server.name}</a></span>`
+    } ${verdictBadgesHtml({ verdict: tool.verdict })}${showChanged && html`<span class="muted"> changed ${tool.lastChanged}</span>`}</li>`;
+    lines.set(tool, line);
+  }
+  return line;
+}
+
 /** One line per tool: category and risk pages list thousands of them. */
 export function toolListHtml(entries: readonly ToolEntry[], { showServer = true, showChanged = false }: ToolListOptions = {}): SafeHtml {
-  return html`<ul class="tool-list">${entries.map(({ server, tool, path }) => html`<li><a href="${path}"><code>${displayName(tool.name)}</code></a>${
-    showServer && html`<span class="muted"> on <a href="${serverPath(server.id)}">${server.name}</a></span>`
-  } ${verdictBadgesHtml({ verdict: tool.verdict })}${showChanged && html`<span class="muted"> changed ${tool.lastChanged}</span>`}</li>`)}</ul>`;
+  return html`<ul class="tool-list">${entries.map((entry) => toolLineHtml(entry, showServer, showChanged))}</ul>`;
 }
 
 /** A server's tools, one row each: the server page's table (40 rows a page in bench:build's catalog). */

@@ -6,10 +6,11 @@
  * without `:has()` shows all three in turn. With JavaScript, the choice
  * carries over to the next page (components/client/engine-switch.ts).
  */
-import { cedarTargets, cedarToolSnippet, type CedarTarget, type PolicySnippet, type RuleRecommendation } from "../policy/index.ts";
+import { cedarTargets, type CedarTarget, type PolicySnippet, type RuleRecommendation } from "../policy/index.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { policyBlockHtml } from "./markup.ts";
 import { snippetPlaygroundPath } from "./playground-link.ts";
+import { toolCedarSnippet } from "./snippet-shapes.ts";
 import { cedarFileName, cedarFilePath } from "./urls.ts";
 
 export const engines = ["intercept", ...cedarTargets] as const;
@@ -46,7 +47,7 @@ ${policyBlockHtml({ id: `snippet-${snippet.variant}`, yaml: snippet.yaml, varian
 
 /** Only the recommended decision: each other one maps the same way (methodology, #gateways), and the server's file holds every tool. */
 function cedarPanelHtml(target: CedarTarget, recommendation: RuleRecommendation, serverId: string): SafeHtml {
-  const { text, unexpressed } = cedarToolSnippet(recommendation, target);
+  const { text, unexpressed } = toolCedarSnippet(recommendation, target);
   const label = engineLabels[target];
   return html`<div class="engine-panel" data-engine="${target}"><h3>${label}</h3><p>The recommended decision in Cedar. ${placement[target]} Every tool of the server: <a href="${cedarFilePath(serverId, target)}">${cedarFileName(serverId, target)}</a>.</p>${
     unexpressed.length > 0

@@ -1,12 +1,11 @@
 import { describeParameterCounts } from "../classify/index.ts";
 import type { CatalogTool } from "../catalog/catalog-schema.ts";
-import { describeRecommendation, emptyState, evaluateCall, type PolicySnippet, type RuleRecommendation, type SnippetVariant } from "../policy/index.ts";
+import { describeRecommendation, type PolicySnippet, type RuleRecommendation } from "../policy/index.ts";
+import { agentTextFor } from "./agent-text.ts";
 import type { FaqItem } from "./json-ld.ts";
 import { displayName, firstSentence } from "./text-blocks.ts";
+import { agentText } from "./snippet-shapes.ts";
 import { policyParameters } from "./tool-facts.ts";
-
-/** A fixed instant, so the simulated calls (and so the pages) are the same on every build. */
-const SIMULATED_AT = new Date(Date.UTC(2026, 0, 5, 12, 0, 0));
 
 export interface ToolFaqInput {
   tool: CatalogTool & { verdict: NonNullable<CatalogTool["verdict"]> };
@@ -21,20 +20,6 @@ const actionWords: Record<RuleRecommendation["action"], string> = {
   deny: "deny every call",
   hide: "hide it from the agent",
 };
-
-/** What the agent receives when the snippet of `variant` refuses a call, found by running the policy engine. */
-export function agentTextFor(snippets: readonly PolicySnippet[], variant: SnippetVariant, tool: string, args: Record<string, unknown> = {}): string | undefined {
-  const snippet = snippets.find((s) => s.variant === variant);
-  if (!snippet) return undefined;
-  let state = emptyState();
-  // A capped tool is refused only once its counter is full: call until it is.
-  for (let call = 0; call < 1_000; call++) {
-    const decision = evaluateCall(snippet.policy, { tool, arguments: args }, state, SIMULATED_AT);
-    if (decision.outcome !== "allowed") return decision.agentText;
-    state = decision.state;
-  }
-  return undefined;
-}
 
 const cappedTexts = new Map<string, string | undefined>();
 
@@ -92,8 +77,8 @@ export function buildToolFaq({ tool, serverName, recommendation, snippets }: Too
     answer: `Use the Deny snippet: a rule with action: deny under tools.${displayName(tool.name, 80)} refuses every call while the agent still sees the tool. To remove it from the agent's tool list as well, use the Hide snippet, which lists it under hide.`,
   });
 
-  const denied = agentTextFor(snippets, "deny", tool.name);
-  const hidden = agentTextFor(snippets, "hide", tool.name);
+  const denied = agentText(tool, recommendation, snippets, "deny");
+  const hidden = agentText(tool, recommendation, snippets, "hide");
   const capped = recommendation.action === "allow" && recommendation.limit ? cappedText(snippets, tool.name, `${recommendation.limit.count}/${recommendation.limit.window}`) : undefined;
   items.push({
     question: "What does the agent see when a call is denied?",
@@ -106,7 +91,7 @@ export function buildToolFaq({ tool, serverName, recommendation, snippets }: Too
 
   if (recommendation.action === "require_approval") {
     const args = recommendation.spendCap ? { [recommendation.spendCap.parameter]: 1 } : {};
-    const held = agentTextFor(snippets, "require_approval", tool.name, args);
+    const held = agentText(tool, recommendation, snippets, "require_approval", args);
     items.push({
       question: "What happens while a call waits for approval?",
       answer: `The proxy holds the call for up to ${recommendation.approvalTimeout} until a person approves it; meanwhile the agent receives "${held ?? "an approval notice"}".`,

@@ -5,7 +5,7 @@
  */
 import { REMOVED_TOOL_RETENTION_DAYS } from "../catalog/catalog-schema.ts";
 import { describeParameterCounts, sizeLimits } from "../classify/index.ts";
-import { policySnippets, recommendRule } from "../policy/index.ts";
+import { recommendRule } from "../policy/index.ts";
 import { relatedTools, type CatalogIndex, type ToolEntry } from "./catalog-index.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { faqPageJsonLd, type FaqItem } from "./json-ld.ts";
@@ -16,6 +16,7 @@ import { annotationRows, flagExplanation, toolTitle } from "./tool-facts.ts";
 import { buildToolFaq } from "./tool-faq.ts";
 import { fitArticle, fullLimits, LAYOUT_BYTES, TOOL_PAGE_BUDGET, type ShownLimits } from "./page-budget.ts";
 import { snippetEnginesHtml } from "./snippet-engines.ts";
+import { toolSnippets } from "./snippet-shapes.ts";
 import { categoryPath, riskPath, serverPath } from "./urls.ts";
 
 export interface ToolPage {
@@ -34,7 +35,7 @@ export function toolPage(index: CatalogIndex, entry: ToolEntry, site: URL | unde
   const description = tool.definition.description ?? "";
   const classified: ClassifiedTool | undefined = verdict ? { ...tool, verdict } : undefined;
   const recommendation = classified ? recommendRule(classified) : undefined;
-  const snippets = classified && recommendation ? policySnippets(classified, recommendation) : [];
+  const snippets = classified && recommendation ? toolSnippets(classified, recommendation) : [];
   const faq = classified && recommendation ? buildToolFaq({ tool: classified, serverName: server.name, recommendation, snippets }) : [];
   const summary = verdict
     ? `${displayName(tool.name, 80)} (${server.name}): ${verdict.category}, ${verdict.risk} risk. ${describeParameterCounts(verdict.parameters)} ${shorten(description, 120)}`
