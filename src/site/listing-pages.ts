@@ -29,6 +29,31 @@ export function listingPages(entries: readonly ToolEntry[], basePath: string, si
   return Array.from({ length: count }, (_, i) => ({ number: i + 1, entries: entries.slice(i * size, (i + 1) * size), path: listingPagePath(basePath, i + 1) }));
 }
 
+/** Pages linked on each side of the current one. */
+const PAGER_REACH = 2;
+
+/**
+ * The page numbers a listing's pager shows: the first, the last, and the
+ * current one with its neighbours, `"gap"` between runs that do not meet.
+ * A pager linking every page made each listing page O(pages) and the whole
+ * listing O(pages²): 264 links on each of the Read listing's 264 pages at
+ * 50,000 tools (issue #18).
+ */
+export function pagerItems(pageCount: number, current: number): (number | "gap")[] {
+  const shown = new Set<number>([1, pageCount]);
+  for (let n = current - PAGER_REACH; n <= current + PAGER_REACH; n++) if (n >= 1 && n <= pageCount) shown.add(n);
+  const items: (number | "gap")[] = [];
+  let previous = 0;
+  for (const n of [...shown].sort((a, b) => a - b)) {
+    // A gap of one page is shown as that page: "1 2 3" reads better than "1 … 3".
+    if (n - previous === 2) items.push(n - 1);
+    else if (n - previous > 2) items.push("gap");
+    items.push(n);
+    previous = n;
+  }
+  return items;
+}
+
 export interface ServerShare {
   server: CatalogServer;
   count: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ToolEntry } from "../../src/site/catalog-index.ts";
 import { tagCounts } from "../../src/site/catalog-counts.ts";
-import { listingPages, serversInListing } from "../../src/site/listing-pages.ts";
+import { listingPages, pagerItems, serversInListing } from "../../src/site/listing-pages.ts";
 
 const entry = (serverId: string, name: string, tool: string): ToolEntry => ({ server: { id: serverId, name } as ToolEntry["server"], tool: { slug: tool } as ToolEntry["tool"], path: `/servers/${serverId}/tools/${tool}/` });
 
@@ -34,5 +34,23 @@ describe("tagCounts", () => {
       { tag: "cloud", count: 1 },
       { tag: "files", count: 1 },
     ]);
+  });
+});
+
+describe("a listing's pager", () => {
+  it("shows the first, the last and the pages around the current one, with gaps between", () => {
+    expect(pagerItems(264, 100)).toEqual([1, "gap", 98, 99, 100, 101, 102, "gap", 264]);
+    expect(pagerItems(264, 1)).toEqual([1, 2, 3, "gap", 264]);
+    expect(pagerItems(264, 264)).toEqual([1, "gap", 262, 263, 264]);
+  });
+
+  it("shows a single missing page instead of a gap, and every page of a short listing", () => {
+    expect(pagerItems(7, 5)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(pagerItems(3, 2)).toEqual([1, 2, 3]);
+    expect(pagerItems(1, 1)).toEqual([1]);
+  });
+
+  it("stays the same size however long the listing grows", () => {
+    expect(pagerItems(10_000, 5_000).length).toBe(pagerItems(300, 150).length);
   });
 });
