@@ -45,6 +45,8 @@ export interface CategoryDecision {
 }
 
 const rank = (c: Category) => categoryOrder.indexOf(c);
+/** Verbs that make a new thing from what they are given: what they make may be kept, like what is generated. */
+const transformingVerbs: ReadonlySet<string> = new Set(["convert", "transform", "render"]);
 
 function namePhrase(owner: "name" | "title", reading: NameReading): string {
   const verb = reading.verb?.word ?? "";
@@ -124,7 +126,8 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
     if (fromName?.verb !== undefined && fromName.category !== "Read" && stems(fromName.verb).some((w) => nounLikeVerbs.has(w))) fromName.weak = true;
   }
   // "Generate a report and save it in the workspace": what is generated is kept, not only returned.
-  const generates = [nameReading.verb?.rule, desc?.verb?.rule].some((r) => r?.verbs.includes("generate"));
+  // "Converts a file to Sheets format. Creates a copy": converting or transforming makes something too.
+  const generates = [nameReading.verb, desc?.verb].some((v) => v !== undefined && (v.rule.verbs.includes("generate") || stems(v.word).some((w) => transformingVerbs.has(w))));
   if (generates && desc?.traits.has("kept")) {
     const phrase = desc.phrases.get("kept") ?? "saves it";
     candidates.push({ source: "description", category: "Write", phrase: `the description ('${quote(phrase, 30)}')` });

@@ -638,10 +638,16 @@ export const verbRules: readonly VerbRule[] = [
     objects: [{ kind: "money", category: "Financial" }, { kind: "payments-money", category: "Financial" }],
   },
   {
-    verbs: ["run", "execute", "exec", "eval", "evaluate", "invoke", "trigger", "deploy", "compile", "dispatch", "interpret", "rerun", "retry", "call", "redeploy", "interact", "rollback", "roll back", "enqueue"],
+    verbs: ["run", "execute", "exec", "eval", "evaluate", "invoke", "deploy", "compile", "dispatch", "interpret", "rerun", "retry", "call", "redeploy", "interact", "rollback", "roll back", "enqueue"],
     category: "Execute",
     explanation: "Running, executing, evaluating, invoking, triggering, building and deploying run code, commands, queries, jobs or pipelines.",
     objects: [{ kind: "read-job", category: "Read" }],
+  },
+  {
+    verbs: ["trigger"],
+    category: "Execute",
+    explanation: "Triggering a build, a pipeline or a workflow runs it (Execute); triggering a search, an analysis or a refresh starts work in the background whose result the service keeps, and returns none of it (Write).",
+    objects: [{ kind: "read-job", category: "Write" }],
   },
   {
     verbs: ["build"],
@@ -802,7 +808,7 @@ export const phraseRules: readonly PhraseRule[] = [
   },
   {
     trait: "kept",
-    phrases: ["and saves it", "and save it", "saves it to", "saves it in", "and stores it", "stores it in", "and store it", "saved to your", "saved in your", "stored in your", "saves the result", "stores the result", "and saves the", "and stores the", "persists it"],
+    phrases: ["creates a copy", "creates a new copy", "and saves it", "and save it", "saves it to", "saves it in", "and stores it", "stores it in", "and store it", "saved to your", "saved in your", "stored in your", "saves the result", "stores the result", "and saves the", "and stores the", "persists it"],
     scope: "anywhere",
     negatable: true,
     explanation: "The description says what the call generates is kept by the service or saved (Write), not only returned.",

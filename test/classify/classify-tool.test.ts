@@ -179,6 +179,12 @@ describe("classifyTool", () => {
     expect(verdicts.map((v) => `${v.category}/${v.risk}`)).toEqual(["Write/High", "Write/High", "Write/High"]);
   });
 
+  it("still reads triggering a build as running it, and converting without keeping anything as a read", () => {
+    const build = classifyTool(tool({ name: "triggerBuild", description: "Trigger a build for a job.", inputSchema: { type: "object", properties: { job: { type: "string" } } } }));
+    const convert = classifyTool(tool({ name: "convert_units", description: "Converts a value from one unit to another.", inputSchema: { type: "object", properties: { value: { type: "number" } } } }));
+    expect([build.category, convert.category]).toEqual(["Execute", "Read"]);
+  });
+
   it("sorts flags", () => {
     const verdict = classifyTool({ name: "x", inputSchema: "nope", annotations: { readOnlyHint: true }, title: "<IMPORTANT>hi</IMPORTANT>" } as unknown as ToolDefinition, {});
     expect(verdict.flags).toEqual([...verdict.flags].sort());
