@@ -63,8 +63,7 @@ function describesSandbox(text: string | undefined): boolean {
 
 /** Verbs that set a default for the calls that follow. */
 const defaultSettingVerbs: ReadonlySet<string> = new Set(["set", "switch", "select", "use", "choose", "configure", "change"]);
-/** Phrases that confine a setting to the agent's own session. */
-// "subsequent" alone: "for subsequent calls", "interactions", "requests": whatever comes later in the session.
+/** Phrases that confine a setting to the agent's own session ("subsequent" alone: calls, interactions, requests, whatever comes later in it). */
 const sessionScopePhrases = ["for this session", "for the current session", "in this session", "for the session", "subsequent", "later calls"];
 
 /** Where a moved item can be restored from. */
@@ -148,8 +147,11 @@ function hostFilePath(evidence: Evidence): string | undefined {
   return undefined;
 }
 
-/** Parameters whose values choose what a read fetches: an action, or the kind of record. */
-// A bare `type` or `kind` is as often a filter on the records listed (projects of type "secret-scanning").
+/**
+ * Parameters whose values choose what a read fetches: an action, or the kind
+ * of record. A bare `type` or `kind` is left out: it is as often a filter on
+ * the records listed (projects of type "secret-scanning").
+ */
 const selectorNames: ReadonlySet<string> = new Set(["action", "operation", "op", "entity", "entity type", "resource type", "object type", "record type"]);
 
 /**

@@ -4,8 +4,8 @@
  * writes it, its name. Most names are written as they are (letters, digits,
  * `_` and `-`, starting with a letter): for those, each recommendation shape
  * is rendered once with a stand-in name and the tool's name put in its
- * place, which took the snippets' share of a tool page's build time from
- * about a third to a few per cent (issue #18). Any other name (quoted in
+ * place, which took their share of a tool page's own work from about a
+ * third to under a tenth in a profile (issue #18). Any other name (quoted in
  * YAML, escaped in Cedar, holding a dot the proxy cannot count) is rendered
  * directly. snippet-shapes.test.ts holds both ways equal for every tool of
  * the catalog and for generated names.
