@@ -4,7 +4,8 @@
  * by the real classifier), built three ways, with time and peak memory:
  *   - the real site (astro build),
  *   - a minimal Astro site with one bare page per tool, read with the same `readCatalog`,
- *   - pagefind over the real site's pages.
+ *   - the search index (scripts/search-index.ts) on its own,
+ *   - `npm run build` as a maintainer runs it: Astro and the search index side by side.
  *
  * Given two sizes, it also prints issue #18's targets: the per-tool-page
  * slope between them against the bare site's, and each size's budgets.
@@ -25,7 +26,10 @@ import { assignSlugs } from "../src/catalog/tool-slugs.ts";
 import { readBuildLog } from "./astro-build-log.ts";
 import siteConfig from "../astro.config.mjs";
 import { checkTargets, spread, type SizeFigures } from "./bench-targets.ts";
+import { sampleDescendantsPeak } from "./process-tree-memory.ts";
 import { astroBuildCommand, pagefindCommand, run } from "./build-site.ts";
+
+const buildScript = path.join(path.dirname(fileURLToPath(import.meta.url)), "build-site.ts");
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const timeBinary = "/usr/bin/time";
@@ -110,19 +114,30 @@ interface Measured {
   output: string;
 }
 
-/** Runs a command under /usr/bin/time -v when present, for the peak resident set size. */
-async function measure(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<Measured> {
+/**
+ * Runs a command under /usr/bin/time -v when present, for the peak resident set size of its
+ * largest process; with `wholeTree`, the peak is the sum over all its processes, sampled.
+ */
+async function measure(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: string, wholeTree = false): Promise<Measured> {
   const timed = existsSync(timeBinary);
+  const stopSampling = wholeTree ? sampleDescendantsPeak() : undefined;
   const started = performance.now();
-  const { output } = await run(timed ? timeBinary : command, timed ? ["-v", command, ...args] : args, { ...env, PWD: cwd }, false, cwd);
+  let output: string;
+  let treePeak: number | undefined;
+  try {
+    ({ output } = await run(timed ? timeBinary : command, timed ? ["-v", command, ...args] : args, { ...env, PWD: cwd }, false, cwd));
+  } finally {
+    treePeak = stopSampling?.();
+  }
   const seconds = (performance.now() - started) / 1000;
-  const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(output);
+  const largest = /Maximum resident set size \(kbytes\): (\d+)/.exec(output);
+  const peakMegabytes = treePeak ?? (largest ? Number(largest[1]) / 1024 : undefined);
   const user = /User time \(seconds\): ([\d.]+)/.exec(output);
   const system = /System time \(seconds\): ([\d.]+)/.exec(output);
   return {
     seconds,
     output,
-    ...(peak ? { peakMegabytes: Number(peak[1]) / 1024 } : {}),
+    ...(peakMegabytes !== undefined ? { peakMegabytes } : {}),
     ...(user && system ? { cpuSeconds: Number(user[1]) + Number(system[1]) } : {}),
   };
 }
@@ -161,7 +176,7 @@ function printStages(real: Measured, minimal: Measured): void {
   console.log(`| other pages and files | ${stage(r.others)} | ${stage(m.others)} |`);
 }
 
-async function typicalToolPage(outDir: string, catalogDir: string): Promise<{ html: number; js: number; pagefindJs: number }> {
+async function typicalToolPage(outDir: string, builtDir: string, catalogDir: string): Promise<{ html: number; js: number; pagefindJs: number }> {
   const servers = await readCatalog(catalogDir);
   const sizes: { file: string; size: number }[] = [];
   for (const server of servers.slice(0, 5)) {
@@ -175,7 +190,7 @@ async function typicalToolPage(outDir: string, catalogDir: string): Promise<{ ht
   const html = await readFile(median.file, "utf8");
   let js = 0;
   for (const [, src] of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) js += (await stat(path.join(outDir, src!))).size;
-  const pagefindJs = await stat(path.join(outDir, "pagefind/pagefind.js")).then((s) => s.size, () => 0);
+  const pagefindJs = await stat(path.join(builtDir, "pagefind/pagefind.js")).then((s) => s.size, () => 0);
   return { html: median.size, js, pagefindJs };
 }
 
@@ -204,14 +219,23 @@ async function benchSize(work: string, count: number, runs: number): Promise<Siz
   const real: Measured[] = [];
   const minimal: Measured[] = [];
   const pagefind: Measured[] = [];
+  const pipeline: Measured[] = [];
+  const searchOut = path.join(dir, "search-index");
+  const pipelineOut = path.join(dir, "pipeline-dist");
   for (let i = 0; i < runs; i++) {
     const before = loadAverage();
     const r = await astroBuild(root, realOut, path.join(dir, "real-cache"), env);
     real.push(r);
     console.log(`real site built:    ${format(r)}  (load average ${before} before)`);
-    const p = await measure(...pagefindCommand(realOut), env, root);
+    await rm(searchOut, { recursive: true, force: true });
+    const p = await measure(...pagefindCommand(catalogDir, searchOut), env, root, true);
     pagefind.push(p);
-    console.log(`pagefind indexed:   ${format(p)}  (load average ${loadAverage()} after)`);
+    console.log(`search indexed:     ${format(p)}  (load average ${loadAverage()} after)`);
+    await rm(pipelineOut, { recursive: true, force: true });
+    spawnSync("sync");
+    const b = await measure(path.join(root, "node_modules/.bin/tsx"), [buildScript, "--catalog", catalogDir, "--out", pipelineOut, "--quiet"], { ...env, SITE_CACHE_DIR: path.join(dir, "real-cache") }, root, true);
+    pipeline.push(b);
+    console.log(`npm run build:      ${format(b)}  (load average ${loadAverage()} after)`);
     const m = await astroBuild(minimalDir, path.join(minimalDir, "dist"), path.join(dir, "minimal-cache"), env);
     minimal.push(m);
     console.log(`minimal site built: ${format(m)}  (load average ${loadAverage()} after)`);
@@ -219,7 +243,7 @@ async function benchSize(work: string, count: number, runs: number): Promise<Siz
   if (real.length === 0) throw new Error("--runs takes a positive whole number");
   const bestReal = fastest(real);
   const bestMinimal = fastest(minimal);
-  const page = await typicalToolPage(realOut, catalogDir);
+  const page = await typicalToolPage(realOut, pipelineOut, catalogDir);
 
   console.log("");
   console.log(`| ${made} tools | time | peak memory |`);
@@ -230,7 +254,8 @@ async function benchSize(work: string, count: number, runs: number): Promise<Siz
   };
   row("real site (astro build)", real);
   row("minimal site (bare page per tool)", minimal);
-  row("pagefind (real site's HTML pages)", pagefind);
+  row("search index on its own (pagefind, from the catalog; memory: Node and pagefind together)", pagefind);
+  row("npm run build (astro and search side by side; memory: all its processes together)", pipeline);
   console.log("");
   console.log(`real / minimal build time, fastest runs: ${(bestReal.seconds / bestMinimal.seconds).toFixed(2)}x`);
   console.log("");
@@ -248,6 +273,7 @@ async function benchSize(work: string, count: number, runs: number): Promise<Siz
     ...optional("realPeakMegabytes", lowestPeak(real)),
     pagefindSeconds: bestPagefind.seconds,
     ...optional("pagefindPeakMegabytes", lowestPeak(pagefind)),
+    pipelineSeconds: fastest(pipeline).seconds,
   };
 }
 

@@ -15,6 +15,8 @@ export interface SizeFigures {
   realPeakMegabytes?: number;
   pagefindSeconds: number;
   pagefindPeakMegabytes?: number;
+  /** `npm run build` as a maintainer runs it (Astro and the search index side by side), wall time. */
+  pipelineSeconds?: number;
 }
 
 export interface TargetCheck {
@@ -78,8 +80,10 @@ export function checkTargets(sizes: readonly SizeFigures[]): TargetCheck[] {
     }
     const pipeline = pipelineBudget[size.tools];
     if (pipeline !== undefined) {
-      const seconds = size.realSeconds + size.pagefindSeconds;
-      checks.push({ target: `build plus search at ${size.tools} tools: under ${pipeline} s`, measured: `${seconds.toFixed(1)} s`, met: seconds < pipeline });
+      // Measured as the build runs it when the bench ran it so; otherwise the two steps one after the other.
+      const seconds = size.pipelineSeconds ?? size.realSeconds + size.pagefindSeconds;
+      const how = size.pipelineSeconds === undefined ? "astro then search" : "npm run build";
+      checks.push({ target: `build plus search at ${size.tools} tools: under ${pipeline} s`, measured: `${seconds.toFixed(1)} s (${how})`, met: seconds < pipeline });
     }
   }
   return checks;

@@ -1,13 +1,14 @@
 /**
- * Builds the static site: `astro build`, then the pagefind index over the
- * built pages. `--catalog <dir>` and `--out <dir>` let tests and the
- * benchmark build a fixture catalog into a folder of their own.
+ * Builds the static site: `astro build` and, beside it, the pagefind index
+ * of its server and tool pages (scripts/search-index.ts). `--catalog <dir>`
+ * and `--out <dir>` let tests and the benchmark build a fixture catalog into
+ * a folder of their own.
  *
  *   npm run build [-- --catalog catalog --servers catalog/servers --out dist]
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { formatDefinitionError, loadDefinitions } from "../src/catalog/load-definitions.ts";
@@ -80,13 +81,26 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<StepRes
   };
   const verbose = options.verbose ?? false;
   const results: StepResult[] = [];
-  const astro = await run(...astroBuildCommand(), env, verbose);
-  results.push({ step: "astro", ...astro });
-  // Astro leaves its content-layer bookkeeping in the output folder; none of it is for visitors.
-  await Promise.all(["collections", "content-assets.mjs", "content-modules.mjs"].map((f) => rm(path.join(outDir, f), { recursive: true, force: true })));
-  if (!options.skipSearch) {
-    const pagefind = await run(...pagefindCommand(outDir), env, verbose);
-    results.push({ step: "pagefind", ...pagefind });
+  // The search index is made from the catalog, not from the pages, so it runs beside Astro on the
+  // machine's other core; it moves into the output folder only once Astro, which empties that folder, is done.
+  const staging = `${outDir}.search-${process.pid}`;
+  const search = options.skipSearch ? undefined : run(...pagefindCommand(catalogDir, staging), env, verbose);
+  // Its failure is reported when the build awaits it, not as an unhandled rejection while Astro still runs.
+  search?.catch(() => undefined);
+  try {
+    const astro = await run(...astroBuildCommand(), env, verbose);
+    results.push({ step: "astro", ...astro });
+    // Astro leaves its content-layer bookkeeping in the output folder; none of it is for visitors.
+    await Promise.all(["collections", "content-assets.mjs", "content-modules.mjs"].map((f) => rm(path.join(outDir, f), { recursive: true, force: true })));
+    if (search) {
+      results.push({ step: "pagefind", ...(await search) });
+      await rm(path.join(outDir, "pagefind"), { recursive: true, force: true });
+      await rename(staging, path.join(outDir, "pagefind"));
+    }
+  } finally {
+    // A failed build still waits for its search step, so nothing is left writing to the staging folder.
+    await search?.catch(() => undefined);
+    await rm(staging, { recursive: true, force: true });
   }
   return results;
 }
@@ -107,9 +121,9 @@ export function astroBuildCommand(): [string, string[]] {
   return [process.execPath, [...ASTRO_NODE_FLAGS, path.join(root, "node_modules/astro/astro.js"), "build"]];
 }
 
-/** The search index step, as the build runs it; bench:build times exactly this. */
-export function pagefindCommand(outDir: string): [string, string[]] {
-  return [path.join(root, "node_modules/.bin/pagefind"), ["--site", outDir, "--silent"]];
+/** The search index step (pagefind's Node API, fed from the catalog), as the build runs it; bench:build times exactly this. */
+export function pagefindCommand(catalogDir: string, outputPath: string): [string, string[]] {
+  return [path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/search-index.ts"), "--catalog", catalogDir, "--out", outputPath]];
 }
 
 /**
@@ -139,7 +153,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       skipSearch: process.argv.includes("--no-search"),
       verbose: !process.argv.includes("--quiet"),
     });
-    for (const r of results) console.log(`${r.step}: ${(r.milliseconds / 1000).toFixed(1)} s`);
+    for (const r of results) console.log(`${r.step}: ${(r.milliseconds / 1000).toFixed(1)} s${r.step === "pagefind" ? " (beside astro)" : ""}`);
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);

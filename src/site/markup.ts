@@ -16,17 +16,12 @@ export interface BadgeProps {
   text: string;
   kind: "category" | "risk" | "flag" | "none";
   href?: string | undefined;
-  /** Read by pagefind as a filter of this name. */
-  filter?: string | undefined;
 }
 
-export function badgeHtml({ text, kind, href, filter }: BadgeProps): SafeHtml {
+export function badgeHtml({ text, kind, href }: BadgeProps): SafeHtml {
   const className = `badge ${kind === "category" || kind === "risk" ? `badge-${text.toLowerCase()}` : `badge-${kind}`}`;
   const label = kind === "risk" ? `${text} risk` : text;
-  const filterAttribute = filter === undefined ? "" : html` data-pagefind-filter="${filter}"`;
-  return href === undefined
-    ? html`<span class="${className}"${filterAttribute}>${label}</span>`
-    : html`<a class="${className}" href="${href}"${filterAttribute}>${label}</a>`;
+  return href === undefined ? html`<span class="${className}">${label}</span>` : html`<a class="${className}" href="${href}">${label}</a>`;
 }
 
 export interface VerdictBadgesProps {

@@ -32,7 +32,7 @@ export interface SnippetContext {
 export function snippetEnginesHtml(snippets: readonly PolicySnippet[], recommendation: RuleRecommendation, context: SnippetContext): SafeHtml | undefined {
   const recommended = snippets.find((s) => s.recommended);
   if (!recommended) return undefined;
-  return html`<section data-pagefind-ignore><h2>Policy snippets</h2>
+  return html`<section><h2>Policy snippets</h2>
 <p>The recommended decision is <strong>${recommended.title}</strong>; every number comes from the <a href="/methodology/#recommendations">recommendation table</a>. Choose the gateway that enforces it (<a href="/methodology/#gateways">what each can express</a>).</p>
 <engine-switch class="engines"><fieldset class="engine-choice"><legend>Gateway</legend>${engines.map(
     (engine) => html`<input type="radio" name="engine" id="engine-${engine}" value="${engine}"${engine === "intercept" && html` checked`}><label for="engine-${engine}">${engineLabels[engine]}</label>`,

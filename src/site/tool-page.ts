@@ -43,8 +43,7 @@ export function toolPage(index: CatalogIndex, entry: ToolEntry, site: URL | unde
   const name = displayName(tool.name, 80);
   const title = `${name} on ${server.name}`;
   const faqJsonLd = faq.length > 0 ? faqPageJsonLd(faq, new URL(entry.path, site).href) : undefined;
-  // Search indexes what people search for: names, title, description, category, risk and flags;
-  // everything else is marked data-pagefind-ignore (issue #18: it doubled pagefind's time and memory).
+  // Search does not read this page: it indexes a small document of the same tool (search-documents.ts).
   // Only the description, the parameters and the related tools change size to fit the budget; the rest is written once.
   const fixed = {
     heading: heading(entry),
@@ -56,7 +55,7 @@ export function toolPage(index: CatalogIndex, entry: ToolEntry, site: URL | unde
     related: relatedSection(index, entry),
   };
   const render = (limits: ShownLimits) =>
-    html`<article data-pagefind-body>${[
+    html`<article>${[
       fixed.heading,
       descriptionSection(description, tool.definition.cut, limits.description),
       fixed.classification,
@@ -81,13 +80,9 @@ export function toolPage(index: CatalogIndex, entry: ToolEntry, site: URL | unde
 
 function heading({ server, tool }: ToolEntry): SafeHtml {
   const verdict = tool.verdict;
-  const meta = ["kind:tool", ...(verdict ? [`category:${verdict.category}`, `risk:${verdict.risk}`] : [])].join(", ");
   const title = toolTitle(tool);
-  return html`<span hidden data-pagefind-meta="${meta}"></span>${
-    verdict && html`<span hidden data-pagefind-filter="category:${verdict.category}"></span><span hidden data-pagefind-filter="risk:${verdict.risk}"></span>`
-  }
-<h1><code data-tool-name="${tool.name}">${revealInvisible(tool.name)}</code></h1>${title && html`<p class="lede">${title}</p>`}
-<p>Tool of <a href="${serverPath(server.id)}" data-pagefind-meta="server" data-pagefind-filter="server">${server.name}</a>. First seen ${tool.firstSeen}, definition last changed ${tool.lastChanged}.</p>
+  return html`<h1><code data-tool-name="${tool.name}">${revealInvisible(tool.name)}</code></h1>${title && html`<p class="lede">${title}</p>`}
+<p>Tool of <a href="${serverPath(server.id)}">${server.name}</a>. First seen ${tool.firstSeen}, definition last changed ${tool.lastChanged}.</p>
 ${verdictBadgesHtml({ verdict, links: true, confidence: true })}${
     tool.removedSince &&
     html`<p class="override" data-removed>The server stopped listing this tool on ${tool.removedSince}. Its page is kept for ${REMOVED_TOOL_RETENTION_DAYS} days in case it comes back; a policy for the server no longer needs it.</p>`
@@ -98,10 +93,10 @@ function descriptionSection(description: string, cut: ToolEntry["tool"]["definit
   const cutNote =
     cut &&
     html`<p class="muted" data-cut>The server sent more than the catalog keeps: ${cut.notes.join("; ")}. The whole definition as sent has sha256 <code>${cut.sha256}</code>, so a change past the cut still counts as a change.</p>`;
-  if (!description) return html`<h2 data-pagefind-ignore>Description</h2><p class="muted" data-pagefind-ignore>The server sent no description.</p>${cutNote}`;
+  if (!description) return html`<h2>Description</h2><p class="muted">The server sent no description.</p>${cutNote}`;
   const shown = cutAt(description, limit);
   const why = limit < sizeLimits.descriptionCharacters ? " to keep this page under 30 KB" : "";
-  return html`<h2 data-pagefind-ignore>Description</h2>${textBlocksHtml(textBlocks(shown))}${
+  return html`<h2>Description</h2>${textBlocksHtml(textBlocks(shown))}${
     shown.length < description.length &&
     html`<p class="muted" data-shown-in-part>Shown in part${why}: the first ${shown.length} of ${description.length} characters kept. The kept text is in <a href="/catalog.json">catalog.json</a>.</p>`
   }${cutNote}`;
@@ -116,17 +111,17 @@ function cutAt(text: string, limit: number): string {
 
 function classificationSection({ tool }: ToolEntry): SafeHtml {
   const verdict = tool.verdict;
-  if (!verdict) return html`<h2 data-pagefind-ignore>Why this classification</h2><p data-pagefind-ignore>This tool is <strong>not classified</strong> yet, so it has no category, risk or policy snippets.</p>`;
+  if (!verdict) return html`<h2>Why this classification</h2><p>This tool is <strong>not classified</strong> yet, so it has no category, risk or policy snippets.</p>`;
   const override = verdict.override;
-  return html`<h2 data-pagefind-ignore>Why this classification</h2><p data-pagefind-ignore>${verdict.rationale}</p>${
+  return html`<h2>Why this classification</h2><p>${verdict.rationale}</p>${
     override &&
-    html`<div class="override" data-pagefind-ignore><p><strong>Maintainer override.</strong> The classifier said ${override.classifier.category}, ${override.classifier.risk} risk; published as ${verdict.category}, ${verdict.risk} risk.</p></div>`
+    html`<div class="override"><p><strong>Maintainer override.</strong> The classifier said ${override.classifier.category}, ${override.classifier.risk} risk; published as ${verdict.category}, ${verdict.risk} risk.</p></div>`
   }
-<h3 data-pagefind-ignore>Evidence weighed</h3><ul class="signals" data-pagefind-ignore>${verdict.signals.map((s) => html`<li><strong>${s.source}</strong>: <code>${s.evidence}</code> — ${s.effect}</li>`)}</ul>
-<h3 data-pagefind-ignore>Flags</h3>${
+<h3>Evidence weighed</h3><ul class="signals">${verdict.signals.map((s) => html`<li><strong>${s.source}</strong>: <code>${s.evidence}</code> — ${s.effect}</li>`)}</ul>
+<h3>Flags</h3>${
     verdict.flags.length
-      ? html`<dl class="facts">${verdict.flags.map((f) => html`<dt>${badgeHtml({ kind: "flag", text: f })}</dt><dd data-pagefind-ignore>${flagExplanation(f)}</dd>`)}</dl>`
-      : html`<p data-pagefind-ignore>No flags raised.</p>`
+      ? html`<dl class="facts">${verdict.flags.map((f) => html`<dt>${badgeHtml({ kind: "flag", text: f })}</dt><dd>${flagExplanation(f)}</dd>`)}</dl>`
+      : html`<p>No flags raised.</p>`
   }`;
 }
 
@@ -134,9 +129,9 @@ function parametersSection({ tool }: ToolEntry, limits: ShownLimits): SafeHtml {
   const counts = tool.verdict?.parameters ?? { total: tool.parameters.length, required: tool.parameters.filter((p) => p.required).length };
   const rows = tool.parameters.slice(0, limits.parameterRows);
   const shortened = limits.parameterDescription < fullLimits.parameterDescription && tool.parameters.some((p) => (p.description?.length ?? 0) > limits.parameterDescription);
-  return html`<h2 data-pagefind-ignore>Parameters</h2><p data-parameter-counts data-pagefind-ignore>${describeParameterCounts(counts)}</p>${
+  return html`<h2>Parameters</h2><p data-parameter-counts>${describeParameterCounts(counts)}</p>${
     rows.length > 0 &&
-    html`<div class="table-wrap" data-pagefind-ignore><table><caption class="visually-hidden">Parameters</caption><thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Required</th><th scope="col">Description</th></tr></thead><tbody>${rows.map(
+    html`<div class="table-wrap"><table><caption class="visually-hidden">Parameters</caption><thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Required</th><th scope="col">Description</th></tr></thead><tbody>${rows.map(
       (p) =>
         html`<tr><td><code>${p.name}</code></td><td><code>${p.type}</code></td><td>${p.required ? "required" : "optional"}</td><td>${
           p.description && limits.parameterDescription > 0 ? shorten(p.description, limits.parameterDescription) : html`<span class="muted">${p.description ? "in catalog.json" : "none"}</span>`
@@ -144,15 +139,15 @@ function parametersSection({ tool }: ToolEntry, limits: ShownLimits): SafeHtml {
     )}</tbody></table></div>`
   }${
     (shortened || rows.length < tool.parameters.length) &&
-    html`<p class="muted" data-pagefind-ignore data-shown-in-part>To keep this page under 30 KB, ${
+    html`<p class="muted" data-shown-in-part>To keep this page under 30 KB, ${
       rows.length === 0 ? "the parameters are not listed" : rows.length < tool.parameters.length ? `only the first ${rows.length} of ${tool.parameters.length} parameters are listed` : limits.parameterDescription === 0 ? "parameter descriptions are left out" : "parameter descriptions are shortened"
     }; <a href="/catalog.json">catalog.json</a> has them all.</p>`
   }`;
 }
 
 function annotationsSection({ tool }: ToolEntry): SafeHtml {
-  return html`<h2 data-pagefind-ignore>Annotations</h2><p data-pagefind-ignore>Hints from the server, untrusted. An absent hint takes the MCP specification's default, which is cautious, not false.</p>
-<div class="table-wrap" data-pagefind-ignore><table><caption class="visually-hidden">Annotations as sent and effective</caption><thead><tr><th scope="col">Hint</th><th scope="col">As sent</th><th scope="col">Effective</th><th scope="col">Meaning</th></tr></thead><tbody>${annotationRows(
+  return html`<h2>Annotations</h2><p>Hints from the server, untrusted. An absent hint takes the MCP specification's default, which is cautious, not false.</p>
+<div class="table-wrap"><table><caption class="visually-hidden">Annotations as sent and effective</caption><thead><tr><th scope="col">Hint</th><th scope="col">As sent</th><th scope="col">Effective</th><th scope="col">Meaning</th></tr></thead><tbody>${annotationRows(
     tool.definition.annotations,
   ).map(
     (row) =>
@@ -162,7 +157,7 @@ function annotationsSection({ tool }: ToolEntry): SafeHtml {
 
 function changesSection({ tool }: ToolEntry): SafeHtml | undefined {
   if (!tool.changes || tool.changes.length === 0) return undefined;
-  return html`<section data-pagefind-ignore><h2>Definition changes</h2><ol class="changes">${tool.changes.map(
+  return html`<section><h2>Definition changes</h2><ol class="changes">${tool.changes.map(
     (change) =>
       html`<li><strong>${change.date}</strong>: ${change.kind === "reappeared" ? "listed again" : "definition changed"}${
         change.serverVersion.before !== change.serverVersion.after && ` (server ${change.serverVersion.before ?? "?"} → ${change.serverVersion.after ?? "?"})`
@@ -180,14 +175,14 @@ function changesSection({ tool }: ToolEntry): SafeHtml | undefined {
 
 function faqSection(faq: readonly FaqItem[]): SafeHtml | undefined {
   if (faq.length === 0) return undefined;
-  return html`<section class="faq" data-pagefind-ignore><h2>Questions</h2><dl>${faq.map((item) => html`<dt>${item.question}</dt><dd>${item.answer}</dd>`)}</dl></section>`;
+  return html`<section class="faq"><h2>Questions</h2><dl>${faq.map((item) => html`<dt>${item.question}</dt><dd>${item.answer}</dd>`)}</dl></section>`;
 }
 
 function relatedSection(index: CatalogIndex, entry: ToolEntry): SafeHtml | undefined {
   const verdict = entry.tool.verdict;
   const related = relatedTools(index, entry);
   if (!verdict || (related.sameServer.length === 0 && related.elsewhere.length === 0)) return undefined;
-  return html`<section data-pagefind-ignore><h2>Related tools</h2>${
+  return html`<section><h2>Related tools</h2>${
     related.sameServer.length > 0 && html`<h3>${verdict.category} tools of ${entry.server.name}</h3>${toolListHtml(related.sameServer, { showServer: false })}`
   }${related.elsewhere.length > 0 && html`<h3>${verdict.category} tools on other servers</h3>${toolListHtml(related.elsewhere)}`}
 <p>Browse all <a href="${categoryPath(verdict.category)}">${verdict.category}</a> tools or all <a href="${riskPath(verdict.risk)}">${verdict.risk} risk</a> tools.</p></section>`;
