@@ -199,6 +199,10 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
   const commandParameter = parameters.findings.some((f) => f.kind === "command");
   // A read-only query language, or a command runner limited to read-only commands, and saying so, is Read.
   const readOnlyQuery = readOnlyClaim && (toolSaysQueryLanguage || queryLanguageParameter || commandParameter);
+  // So is a query in a language that cannot change data by its design (JQL, PromQL, a search DSL), unless the
+  // tool also takes SQL, code or commands (naming such a language beside them restricts nothing).
+  const readOnlyLanguage = desc?.phrases.get("read-only-language");
+  const runsOnlyQueries = !parameters.findings.some((f) => f.kind === "command" || f.kind === "code" || f.kind === "sql");
   if (readOnlyQuery) {
     for (const c of candidates) if (c.category === "Execute") c.category = "Read";
     signals.push({
@@ -206,6 +210,9 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
       evidence: `'${desc?.phrases.get("read-only-claim") ?? "read-only"}'`,
       effect: "a read-only query language, and it says so: Read",
     });
+  } else if (readOnlyLanguage !== undefined && runsOnlyQueries && candidates.some((c) => c.category === "Execute")) {
+    for (const c of candidates) if (c.category === "Execute") c.category = "Read";
+    signals.push({ source: "description", evidence: `'${readOnlyLanguage}'`, effect: "a query language that cannot change data by its design: Read" });
   }
 
   const strong = candidates.filter((c) => !c.weak);

@@ -61,6 +61,7 @@ export type Trait =
   | "sensitive"
   | "read-only-claim"
   | "query-language"
+  | "read-only-language"
   | "money"
   | "unsent"
   | "router"
@@ -753,7 +754,7 @@ export const objectPhraseStops: ReadonlySet<string> = new Set(["between", "again
 /** Words that never name an object ("a", "new", "specific"). */
 export const objectFillerWords: ReadonlySet<string> = new Set(["a", "an", "the", "new", "existing", "specific", "given", "single", "one", "your", "their", "its", "my", "our", "this", "that", "these", "those", "some", "entire", "whole", "specified", "provided", "selected", "current", "by", "id", "ids"]);
 
-export type DescriptionTrait = Extract<Trait, "kept" | "not-started" | "detach" | "read-only-claim" | "overwrite" | "host-execution" | "sandboxed" | "external-send" | "access-change" | "sensitive" | "bulk" | "internal-report" | "query-language" | "router">;
+export type DescriptionTrait = Extract<Trait, "kept" | "not-started" | "detach" | "read-only-claim" | "overwrite" | "host-execution" | "sandboxed" | "external-send" | "access-change" | "sensitive" | "bulk" | "internal-report" | "query-language" | "read-only-language" | "router">;
 
 export interface PhraseRule {
   trait: DescriptionTrait;
@@ -888,6 +889,13 @@ export const phraseRules: readonly PhraseRule[] = [
     scope: "anywhere",
     negatable: false,
     explanation: "The description says the tool takes a query in a query language such as SQL.",
+  },
+  {
+    trait: "read-only-language",
+    phrases: ["jql", "wiql", "promql", "logql", "traceql", "metricsql", "kql", "soql", "sosl", "gaql", "nrql", "lucene", "query dsl", "search dsl", "confluence query language", "keyword query language", "kusto query language", "cosmos db sql", "cosmosdb sql"],
+    scope: "anywhere",
+    negatable: false,
+    explanation: "The description names a query language that cannot change data by its design (JQL, WIQL, PromQL, LogQL, a search DSL, a vendor's SELECT-only language): a query in it reads, whatever verb runs it.",
   },
   {
     trait: "router",
