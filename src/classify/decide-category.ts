@@ -9,7 +9,7 @@ import { categoryFromHints, hintPhrase } from "./read-annotations.ts";
 import { isQueryLanguage } from "./read-parameters.ts";
 import type { NameReading } from "./read-name.ts";
 import { readLaterEffects } from "./later-effects.ts";
-import { categoryOrder, computingVerbs, dispatcherVerbs, httpMethodRules, nounLikeVerbs, producingVerbs, runWords } from "./rules.ts";
+import { categoryOrder, computingVerbs, dispatcherVerbs, httpMethodRules, nominalEnds, nounLikeVerbs, producingVerbs, returnedDataNouns, runWords } from "./rules.ts";
 
 const textWordsOf = (text: string | undefined) => textWords(capText(text ?? "", 400));
 import { stems } from "./read-words.ts";
@@ -228,6 +228,11 @@ export function decideCategory(evidence: Evidence): CategoryDecision {
     } else if (weak.some((c) => c.category !== "Financial" && c.category !== "Execute")) {
       // An amount or a bare `code` alone corroborates; it never makes a tool Financial or Execute by itself.
       category = weak.filter((c) => c.category !== "Financial" && c.category !== "Execute").reduce((best, c) => (rank(c.category) > rank(best) ? c.category : best), "Read" as Category);
+    } else if (nameReading.verb === undefined && namesReturnedData(nameReading.words)) {
+      // `report-list`, `server_status`, `price_history` with nothing else to go on: the name is what the call returns.
+      category = "Read";
+      candidates.push({ source: "name", category, phrase: `the name, which names what it returns ('${quote(nameReading.words.join(" "), 40)}')` });
+      signals.push({ source: "name", evidence: `'${quote(nameReading.words.join(" "), 40)}'`, effect: "no verb anywhere; the name is a noun phrase for data it returns: Read" });
     } else {
       category = "Write";
       candidates.push({ source: "default", category, phrase: "the spec's cautious defaults" });
@@ -369,4 +374,13 @@ function savedQueryRun(evidence: Evidence): string | undefined {
   if (saved === undefined) return undefined;
   const runsOwnText = parameters.findings.some((f) => ["sql", "code", "command", "query", "api-path", "url"].includes(f.kind));
   return runsOwnText ? undefined : saved;
+}
+
+/**
+ * A name whose last word is a result noun (`list`, `status`, `history`, `summary`...). Not `report`:
+ * with no verb, `bug_report` may as well file one.
+ */
+function namesReturnedData(words: readonly string[]): boolean {
+  const last = words[words.length - 1];
+  return words.length >= 2 && last !== undefined && last !== "report" && last !== "reports" && (nominalEnds.has(last) || returnedDataNouns.has(last));
 }
